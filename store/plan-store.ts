@@ -1,0 +1,84 @@
+import type {
+  Action,
+  ActionFields,
+  NewReminder,
+  NewRole,
+  NewUpdate,
+  Plan,
+  PlanDraft,
+  PlanFields,
+  Recommendation,
+  ReminderLogEntry,
+  ReminderState,
+  Role,
+  Update,
+} from '../core/model/index.js';
+
+/** A plan with everything under it, in plan order. */
+export interface PlanTree {
+  plan: Plan;
+  recommendations: (Recommendation & { actions: Action[] })[];
+}
+
+/** One line per plan, enough for a list. */
+export interface PlanSummary {
+  id: string;
+  title: string;
+  references: string[];
+  status: Plan['status'];
+  recommendations: number;
+  actions: number;
+  updatedAt: string;
+}
+
+export interface SavePlanOptions {
+  /** Replace this plan's content (its id stays); otherwise a new plan is created. */
+  replacePlanId?: string;
+  /** Who is importing, for the first updates' author. */
+  actor?: { aadObjectId: string | null; displayName: string | null };
+  /** Hash of the source content, kept so a second import of the same plan is noticed. */
+  contentKey?: string | null;
+  /** The instant to stamp on everything written. */
+  now: string;
+}
+
+/** Fields of an action that callers may change; the rest belong to the store. */
+export type ActionPatch = Partial<Omit<ActionFields, 'flags'>> & { flags?: string[] };
+
+/**
+ * Where plans live. SQLite (embedded, the default) and SharePoint lists over Graph implement
+ * it; `test/contract/plan-store.contract.ts` is the suite both must pass.
+ *
+ * Every method is async because the production store is remote. Every write is atomic: it
+ * happens whole or not at all. Errors are `StoreError`.
+ */
+export interface PlanStore {
+  /** Writes a whole imported plan in one transaction and returns its id. */
+  savePlan(draft: PlanDraft, options: SavePlanOptions): Promise<string>;
+  listPlans(): Promise<PlanSummary[]>;
+  getPlan(planId: string): Promise<PlanTree | null>;
+  /** Plans whose content key or any reference matches: how duplicate imports are caught. */
+  findSimilarPlans(match: { contentKey?: string | null; references?: string[] }): Promise<Plan[]>;
+  updatePlanFields(planId: string, patch: Partial<PlanFields>, expectedVersion: number, now: string): Promise<Plan>;
+  deletePlan(planId: string): Promise<void>;
+
+  getAction(actionId: string): Promise<Action | null>;
+  /** Applies the patch if the action is still at `expectedVersion`, else throws a conflict. */
+  updateAction(actionId: string, patch: ActionPatch, expectedVersion: number, now: string): Promise<Action>;
+
+  /** Records an update; a second call with the same idempotency key returns the first. */
+  addUpdate(update: NewUpdate): Promise<Update>;
+  listUpdates(actionId: string): Promise<Update[]>;
+
+  saveRole(role: NewRole): Promise<Role>;
+  listRoles(): Promise<Role[]>;
+  /** Roles matched by `roleKey(name)`. */
+  findRole(name: string): Promise<Role | null>;
+
+  /** Plans a reminder unless one with the same key exists; returns the stored entry either way. */
+  planReminder(reminder: NewReminder): Promise<ReminderLogEntry>;
+  setReminderState(id: string, state: ReminderState, detail: { error?: string | null; at: string }): Promise<ReminderLogEntry>;
+  listReminders(filter: { planId?: string; state?: ReminderState; actionId?: string }): Promise<ReminderLogEntry[]>;
+
+  close(): Promise<void>;
+}
