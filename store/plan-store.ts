@@ -7,6 +7,8 @@ import type {
   Plan,
   PlanDraft,
   PlanFields,
+  PlanSummary,
+  PlanTree,
   Recommendation,
   ReminderLogEntry,
   ReminderState,
@@ -14,22 +16,7 @@ import type {
   Update,
 } from '../core/model/index.js';
 
-/** A plan with everything under it, in plan order. */
-export interface PlanTree {
-  plan: Plan;
-  recommendations: (Recommendation & { actions: Action[] })[];
-}
-
-/** One line per plan, enough for a list. */
-export interface PlanSummary {
-  id: string;
-  title: string;
-  references: string[];
-  status: Plan['status'];
-  recommendations: number;
-  actions: number;
-  updatedAt: string;
-}
+export type { PlanSummary, PlanTree } from '../core/model/index.js';
 
 export interface SavePlanOptions {
   /** Replace this plan's content (its id stays); otherwise a new plan is created. */

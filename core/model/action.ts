@@ -41,6 +41,8 @@ export const ActionFields = z.object({
   monitoring: OptionalText.optional(),
   reportedTo: OptionalText.optional(),
   completed: FuzzyDate.nullable().optional(),
+  /** Cells under headings the importer does not map, kept with their heading. */
+  other: z.array(z.object({ label: z.string(), value: z.string() })).default([]),
   /** Marks for people to look at, e.g. "unparsed" when the importer could not separate its columns. */
   flags: z.array(z.string()).default([]),
 });

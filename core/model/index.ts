@@ -10,3 +10,4 @@ export * from './update.js';
 export * from './role.js';
 export * from './reminder-log.js';
 export * from './plan-draft.js';
+export * from './plan-tree.js';

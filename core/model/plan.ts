@@ -6,7 +6,7 @@ import { RagKeyEntry } from './status.js';
 export const PlanStatus = z.enum(['draft', 'active', 'closed']);
 export type PlanStatus = z.infer<typeof PlanStatus>;
 
-/** A labelled line from a plan's preamble that has no field of its own; kept, never dropped. */
+/** A labelled line from a plan's preamble, as written ("Incident identifier/s" → "StEIS ref 2021 19349"). */
 export const PlanDetail = z.object({ label: z.string(), value: z.string() });
 export type PlanDetail = z.infer<typeof PlanDetail>;
 
@@ -28,6 +28,8 @@ export const PlanFields = z.object({
   ragKey: z.array(RagKeyEntry).default([]),
   lastUpdated: FuzzyDate.nullable().default(null),
   details: z.array(PlanDetail).default([]),
+  /** The plan's own column headings as written, and what each was read as: exports lay the plan out the same way. */
+  columns: z.array(z.object({ heading: z.string(), field: z.string().nullable() })).default([]),
 });
 export type PlanFields = z.infer<typeof PlanFields>;
 

@@ -1,0 +1,98 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { type Clock, systemClock } from '../app/clock.js';
+import { composeApp, type App } from '../app/compose.js';
+import { ConfigError, loadConfig } from '../config/config.js';
+import { ImportFileError } from '../edge/files/import-file-error.js';
+import { StoreError } from '../store/store-error.js';
+import { CliError } from './cli-error.js';
+import { demoCommand } from './commands/demo-command.js';
+import { importCommand } from './commands/import-command.js';
+import { exportCommand, plansCommand, showCommand } from './commands/plan-commands.js';
+import type { Io } from './io.js';
+
+const HELP = `followthrough — NHS action plans that actually get done
+
+Usage:
+  followthrough import <file> [--dry-run] [--json] [--replace | --as-new]
+      Read a plan from .txt (pasted/extracted text), .csv, .tsv, .xlsx, .docx or an export .json.
+      --dry-run shows what would be imported (--json: as JSON) and writes nothing.
+  followthrough plans [--json]          List stored plans.
+  followthrough show <plan> [--json]    Status and RAG counts, overdue and due-soon actions.
+  followthrough export <plan> --json    The plan as JSON; it imports back unchanged.
+  followthrough demo                    Load the demo plan (dated around today) and show it.
+
+<plan> is an id, the first characters of one, a reference, or words from the title.
+Settings come from the environment: STORE, SQLITE_PATH, TIME_ZONE, LOG_LEVEL (see README).`;
+
+/** Runs one command line; returns the exit code. Every failure is reported here, once. */
+export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, io: Io, clock: Clock = systemClock): Promise<number> {
+  let app: App | null = null;
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      io.out(HELP);
+      return command === undefined ? 2 : 0;
+    }
+    app = composeApp(loadConfig(env), { clock });
+    return await dispatch(app, io, command, rest);
+  } catch (error) {
+    return report(io, error);
+  } finally {
+    await app?.store.close();
+  }
+}
+
+async function dispatch(app: App, io: Io, command: string, args: readonly string[]): Promise<number> {
+  switch (command) {
+    case 'import': {
+      const { values, positionals } = parse(args, { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, replace: { type: 'boolean' }, 'as-new': { type: 'boolean' } });
+      return importCommand(app, io, {
+        file: onePositional(positionals, 'import <file>'),
+        dryRun: values['dry-run'] === true,
+        json: values.json === true,
+        replace: values.replace === true,
+        asNew: values['as-new'] === true,
+      });
+    }
+    case 'plans':
+      return plansCommand(app, io, { json: parse(args, { json: { type: 'boolean' } }).values.json === true });
+    case 'show':
+    case 'export': {
+      const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+      const options = { plan: onePositional(positionals, `${command} <plan>`), json: values.json === true };
+      return command === 'show' ? showCommand(app, io, options) : exportCommand(app, io, options);
+    }
+    case 'demo':
+      parse(args, {});
+      return demoCommand(app, io);
+    default:
+      throw new CliError(`Unknown command "${command}". Run \`followthrough help\`.`, 2);
+  }
+}
+
+function parse(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): { values: Record<string, unknown>; positionals: string[] } {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message : String(error), 2);
+  }
+}
+
+function onePositional(positionals: readonly string[], usage: string): string {
+  if (positionals.length !== 1 || positionals[0] === undefined) throw new CliError(`Usage: followthrough ${usage}`, 2);
+  return positionals[0];
+}
+
+/** The one place failures become messages: one line, no stack, a non-zero exit. */
+function report(io: Io, error: unknown): number {
+  if (error instanceof CliError) {
+    io.err(`followthrough: ${error.message}`);
+    return error.exitCode;
+  }
+  if (error instanceof ImportFileError || error instanceof ConfigError || error instanceof StoreError) {
+    io.err(`followthrough: ${error.message}`);
+    return 1;
+  }
+  io.err(`followthrough: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return 70;
+}

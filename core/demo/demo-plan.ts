@@ -1,0 +1,72 @@
+import type { ActionDraft, PlanDraft } from '../model/index.js';
+import { addDays } from '../plan/calendar.js';
+
+/** The role the local demo user holds, so reminders have someone to reach. */
+export const DEMO_LEAD_ROLE = 'Head of Community Mental Health Services';
+export const DEMO_EDITOR_ROLE = 'Associate Director of Quality Governance';
+
+/**
+ * A made-up plan shaped like the real ones, with due dates placed around `today` (overdue,
+ * today, in 1, 7 and 14 days) so the reminders and the overdue views have something to show.
+ */
+export function demoPlan(today: string): PlanDraft {
+  const on = (days: number): Pick<ActionDraft, 'due'> => {
+    const date = addDays(today, days);
+    const [y, m, d] = date.split('-');
+    return { due: { text: `${d ?? ''}/${m ?? ''}/${y ?? ''}`, date, precision: 'day' } };
+  };
+  const action = (ref: string, text: string, days: number, extra: Partial<ActionDraft> = {}): ActionDraft => ({
+    ref, text, leads: [DEMO_LEAD_ROLE], leadText: DEMO_LEAD_ROLE, ...on(days), revisions: [], status: 'in-progress', rag: 'amber',
+    statusText: 'Amber', progress: null, evidence: null, completed: null, other: [], flags: [], reportedTo: 'Quality and Safety Committee', ...extra,
+  });
+  return {
+    plan: {
+      title: 'Demo: action plan following an independent mental health homicide review',
+      references: ['StEIS 2099/00001'],
+      sourceReport: 'Independent investigation report (demonstration data)',
+      published: null,
+      organisations: ['Demo NHS Foundation Trust'],
+      owner: DEMO_EDITOR_ROLE,
+      forums: ['Quality and Safety Committee'],
+      status: 'active',
+      statements: ['Demonstration data only. No real case, patient or member of staff is described.'],
+      ragKey: [
+        { rag: 'red', meaning: 'Action not started', status: 'not-started' },
+        { rag: 'amber', meaning: 'Action being progressed', status: 'in-progress' },
+        { rag: 'green', meaning: 'Action fully complete', status: 'complete' },
+      ],
+      lastUpdated: null,
+      details: [],
+    },
+    recommendations: [
+      {
+        number: '1', organisation: 'Demo NHS Foundation Trust', finding: 'Risk assessments were not updated after changes in circumstances.', flags: [],
+        text: 'The Trust should ensure risk assessments are reviewed whenever a service user\'s circumstances change.',
+        actions: [
+          action('a', 'Audit a sample of community caseloads for risk reviews after a change in circumstances.', -5, { status: 'in-progress', rag: 'red', statusText: 'Red' }),
+          action('b', 'Add a prompt to the electronic record to review risk when an address or carer changes.', 0),
+        ],
+      },
+      {
+        number: '2', organisation: 'Demo NHS Foundation Trust', finding: 'Families were not routinely involved in care planning.', flags: [],
+        text: 'The Trust should involve families and carers in care planning wherever the service user agrees.',
+        actions: [
+          action('a', 'Publish carer-involvement guidance for community teams.', 1, { status: 'not-started', rag: 'red', statusText: 'Red' }),
+          action('b', 'Train team leaders in the Think Family approach.', 7),
+        ],
+      },
+      {
+        number: '3', organisation: 'Demo NHS Foundation Trust', finding: null, flags: [],
+        text: 'The Trust should seek assurance that completed actions have improved practice.',
+        actions: [
+          action('a', 'Re-audit risk reviews six months after the prompt goes live and report to the committee.', 14, { status: 'not-started', rag: 'red', statusText: 'Red' }),
+          action('b', 'Share the learning summary with all community teams.', -30, {
+            status: 'complete', rag: 'green', statusText: 'Green', evidence: 'Learning summary circulated; team meeting minutes.', completed: { text: 'Complete', date: null, precision: 'none', complete: true },
+          }),
+        ],
+      },
+    ],
+    warnings: [],
+    discarded: [],
+  };
+}
