@@ -26,7 +26,7 @@ const RULES: readonly (readonly [Field, RegExp])[] = [
   ['action', /^(specific |key |agreed |proposed |planned )?actions?\b|\bactions? (to|required|planned|agreed|undertaken)\b/],
   ['finding', /\b(root causes?|contributory|findings?|issues? identified|concerns?|problems?|lessons?|themes?|learning)\b/],
   ['organisation', /^(organisation|organization|agency|provider|body)s?\b/],
-  ['number', /^((rec(ommendation)?|item) )?(no|number|num|ref|reference|id)\b|^#$/],
+  ['number', /^((rec(ommendation)?|item) )?(no|number|num|ref|reference|id)\b|^#$|^(rec|item)$/],
   ['recommendation', /\brecommendations?\b/],
 ];
 

@@ -120,10 +120,18 @@ function kindScore(text: string, field: Field): number {
     case 'status':
       return looksLikeStatus(text) ? 2 : -1;
     case 'lead':
-      return text.split(/\s+/).length > 30 ? -2 : 0.5 + (hasRoleNoun(text) ? 1 : 0);
+      return leadScore(text);
     default:
       return 0.3 - (isRefToken(text) || isNumberToken(text) ? 3 : 0);
   }
+}
+
+/** Leads are short role names ("Deputy Medical Director"), not sentences. */
+function leadScore(text: string): number {
+  const words = text.split(/\s+/).length;
+  if (words > 30) return -2;
+  if (!hasRoleNoun(text)) return -0.2;
+  return words <= 15 && !/\.$/.test(text) ? 1.5 : 0.3;
 }
 
 /** A fragment in lower case belongs where the text so far stops mid-sentence. */

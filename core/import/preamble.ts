@@ -47,7 +47,7 @@ export function readPreamble(blocks: readonly SourceBlock[], fallbackTitle: stri
     if (pair) applyLabelled(result, pair);
     else readLine(result, text);
   }
-  if (result.title === '') result.title = fallbackTitle;
+  chooseTitle(result, fallbackTitle);
   return result;
 }
 
@@ -106,16 +106,26 @@ function applyLabelled(result: Preamble, pair: PlanDetail): void {
   }
 }
 
-/** A short line is the title (the first one) or a detail; a long one is one of the plan's statements. */
+/** Lines that are neither labelled nor references: the title and the plan's statements. */
 function readLine(result: Preamble, text: string): void {
   const withoutRefs = findReferences(text).reduce((rest, ref) => rest.replace(ref, ''), text).trim();
-  if (withoutRefs === '') return;
-  if (result.title === '' && text.length <= 200) {
-    result.title = oneLine(text);
-    readTitle(result, text);
+  if (withoutRefs !== '') result.statements.push(text);
+}
+
+/**
+ * The title is the first short line that is not a sentence ("Mental Health Homicide Review
+ * action plan- July 2019"), else the first short line; statements are the rest.
+ */
+function chooseTitle(result: Preamble, fallbackTitle: string): void {
+  const short = result.statements.filter((line) => line.length <= 200);
+  const title = short.find((line) => !/[.!?]$/.test(line.trim())) ?? short[0];
+  if (title === undefined) {
+    result.title = fallbackTitle;
     return;
   }
-  result.statements.push(text);
+  result.statements.splice(result.statements.indexOf(title), 1);
+  result.title = oneLine(title);
+  readTitle(result, title);
 }
 
 /** Titles often say what they answer and when: "… IN RESPONSE TO INDEPENDENT HASCAS REVIEW PROGRESS AS AT 28th JANUARY 2014". */
