@@ -15,9 +15,11 @@ export function composeApp(config: Config, overrides: Partial<Pick<App, 'clock' 
   return { config, store, clock: overrides.clock ?? systemClock };
 }
 
+/** One opener per STORE value; the type makes a new value fail to compile until it is wired here. */
+const STORES: Record<Config['STORE'], (config: Config) => PlanStore> = {
+  sqlite: (config) => openSqlitePlanStore({ path: config.SQLITE_PATH }),
+};
+
 function openStore(config: Config): PlanStore {
-  switch (config.STORE) {
-    case 'sqlite':
-      return openSqlitePlanStore({ path: config.SQLITE_PATH });
-  }
+  return STORES[config.STORE](config);
 }

@@ -9,7 +9,6 @@ import type {
   PlanFields,
   PlanSummary,
   PlanTree,
-  Recommendation,
   ReminderLogEntry,
   ReminderState,
   Role,

@@ -1,4 +1,4 @@
-import type { ActionDraft, PlanDraft } from '../model/index.js';
+import { ActionDraft as ActionDraftSchema, type ActionDraft, type PlanDraft } from '../model/index.js';
 import { addDays } from '../plan/calendar.js';
 
 /** The role the local demo user holds, so reminders have someone to reach. */
@@ -15,9 +15,9 @@ export function demoPlan(today: string): PlanDraft {
     const [y, m, d] = date.split('-');
     return { due: { text: `${d ?? ''}/${m ?? ''}/${y ?? ''}`, date, precision: 'day' } };
   };
-  const action = (ref: string, text: string, days: number, extra: Partial<ActionDraft> = {}): ActionDraft => ({
+  const action = (ref: string, text: string, days: number, extra: Partial<ActionDraft> = {}): ActionDraft => ActionDraftSchema.parse({
     ref, text, leads: [DEMO_LEAD_ROLE], leadText: DEMO_LEAD_ROLE, ...on(days), revisions: [], status: 'in-progress', rag: 'amber',
-    statusText: 'Amber', progress: null, evidence: null, completed: null, other: [], flags: [], reportedTo: 'Quality and Safety Committee', ...extra,
+    statusText: 'Amber', other: [], flags: [], reportedTo: 'Quality and Safety Committee', ...extra,
   });
   return {
     plan: {
@@ -37,6 +37,7 @@ export function demoPlan(today: string): PlanDraft {
       ],
       lastUpdated: null,
       details: [],
+      columns: [],
     },
     recommendations: [
       {

@@ -70,14 +70,17 @@ export class RowAssembler {
     const cells = row.cells.map((cell) => cleanCellText(cell));
     const filled = cells.filter((cell) => cell !== '');
     if (filled.length === 0) return;
-    if (filled.every(isRuling)) return this.discard(row.line, filled.join(' '), 'table ruling');
-    if (this.isHeaderRepeat(cells)) return this.discard(row.line, filled.join(' | '), 'repeated header row');
-    if (row.fidelity === 'loose' && filled.length === 1 && filled[0] !== undefined && !this.opensRecommendation(filled[0])) {
-      return this.orphan(filled[0], row.line);
+    if (filled.every(isRuling)) {
+      this.discard(row.line, filled.join(' '), 'table ruling');
+    } else if (this.isHeaderRepeat(cells)) {
+      this.discard(row.line, filled.join(' | '), 'repeated header row');
+    } else if (row.fidelity === 'loose' && filled.length === 1 && filled[0] !== undefined && !this.opensRecommendation(filled[0])) {
+      this.orphan(filled[0], row.line);
+    } else {
+      const fields = row.fidelity === 'exact' ? this.exactFields(cells, row.line) : placeCells(cells, this.header.fields, this.context());
+      if (fields === null) this.unparsed(filled.join(' | '), row.line);
+      else this.apply(cells, fields, row);
     }
-    const fields = row.fidelity === 'exact' ? this.exactFields(cells, row.line) : placeCells(cells, this.header.fields, this.context());
-    if (fields === null) return this.unparsed(filled.join(' | '), row.line);
-    this.apply(cells, fields, row);
   }
 
   private opensRecommendation(text: string): boolean {
@@ -184,10 +187,10 @@ export class RowAssembler {
   /** A paragraph inside the table: overflow of the row above, page furniture, or a row whose columns were lost. */
   private orphan(text: string, line: number): void {
     if (text === '') return;
-    if (isRuling(text)) return this.discard(line, text, 'table ruling');
-    if (this.furniture.has(text)) return this.discard(line, text, 'repeated page header or footer');
-    if (text.length >= LONG_ORPHAN) return this.unparsed(text, line);
-    if (!this.appendOverflow(text)) this.loose.push(text);
+    if (isRuling(text)) this.discard(line, text, 'table ruling');
+    else if (this.furniture.has(text)) this.discard(line, text, 'repeated page header or footer');
+    else if (text.length >= LONG_ORPHAN) this.unparsed(text, line);
+    else if (!this.appendOverflow(text)) this.loose.push(text);
   }
 
   private appendOverflow(text: string): boolean {
@@ -244,7 +247,7 @@ function appendValues(target: FieldTexts, values: FieldTexts): void {
 }
 
 function dropEmpty(values: FieldTexts): FieldTexts {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
 }
 
 function longestField(values: FieldTexts): Overflow | null {

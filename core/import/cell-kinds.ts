@@ -13,7 +13,7 @@ export function isRefToken(text: string): boolean {
 
 /** The number a recommendation's text opens with ("4.Shared care", "2. Somerset …"), or null. */
 export function leadingNumber(text: string): number | null {
-  const match = /^(\d{1,3})\s*[.)]\s*(?=\D)/.exec(text);
+  const match = /^(\d{1,3})\s*[.)]\s*(?=\D|$)/.exec(text);
   return match?.[1] === undefined ? null : Number(match[1]);
 }
 

@@ -32,7 +32,7 @@ export function readPreamble(blocks: readonly SourceBlock[], fallbackTitle: stri
   let inRagKey = false;
   for (const parts of blocks.map(partsOf).filter((p) => p.length > 0)) {
     const text = parts.join(' ');
-    findReferences(text).forEach((ref) => addUnique(result.references, ref));
+    for (const ref of findReferences(text)) addUnique(result.references, ref);
     const ragEntry = inRagKey ? ragKeyEntry(parts) : null;
     if (ragEntry) {
       result.ragKey.push(ragEntry);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SourceRow } from './source.js';
 import { readTextLayout } from './text-layout.js';
 
 describe('readTextLayout', () => {
@@ -15,8 +16,8 @@ describe('readTextLayout', () => {
 
   it('reads one cell per line: a tab at the start of a line opens a cell, other tabs are spaces', () => {
     const text = 'Title\n\tRecommendation\n\n\tAction\n\tLead\n\t1. First\t\nquote\n\ta) do\n\tBoss\n\t\n\tb) also\n\tDeputy';
-    const rows = readTextLayout(text, 'x').blocks.filter((b) => b.kind === 'row');
-    expect(rows.map((r) => (r.kind === 'row' ? [r.line, r.cells, r.fidelity] : null))).toEqual([
+    const rows = readTextLayout(text, 'x').blocks.filter((b): b is SourceRow => b.kind === 'row');
+    expect(rows.map((r) => [r.line, r.cells, r.fidelity])).toEqual([
       [2, ['Recommendation', 'Action', 'Lead'], 'exact'],
       [6, ['1. First \nquote', 'a) do', 'Boss'], 'exact'],
       [10, ['', 'b) also', 'Deputy'], 'exact'],
@@ -25,7 +26,7 @@ describe('readTextLayout', () => {
 
   it('passes over a header repeated on a new page in the cell-per-line layout', () => {
     const text = '\tRecommendation\n\tAction\n\tLead\n\t1. A\n\ta) x\n\tBoss\n\tRecommendation\n\tAction\n\tLead\n\t2. B\n\ta) y\n\tBoss';
-    const rows = readTextLayout(text, 'x').blocks.filter((b) => b.kind === 'row').map((r) => (r.kind === 'row' ? r.cells[0] : ''));
+    const rows = readTextLayout(text, 'x').blocks.filter((b): b is SourceRow => b.kind === 'row').map((r) => r.cells[0]);
     expect(rows).toEqual(['Recommendation', '1. A', 'Recommendation', '2. B']);
   });
 

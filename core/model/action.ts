@@ -5,7 +5,8 @@ import { Actor } from './person.js';
 import { ActionStatus, Rag } from './status.js';
 
 const Text = z.string();
-const OptionalText = z.string().nullable();
+/** Text a plan may leave out: absent and empty both read as null, so there is one form for "not given". */
+const OptionalText = z.string().nullable().default(null);
 
 /** A due date moved, and why (required: a date that slips silently is what we exist to stop). */
 export const DueRevision = z.object({
@@ -27,20 +28,20 @@ export const ActionFields = z.object({
   /** Lead roles as written, one entry per role ("Deputy Medical Director"). */
   leads: z.array(z.string()),
   /** The lead cell exactly as written, before it was split into roles. */
-  leadText: OptionalText.optional(),
+  leadText: OptionalText,
   due: FuzzyDate.nullable(),
   revisions: z.array(DueRevision).default([]),
   status: ActionStatus,
   rag: Rag.nullable(),
   /** The status cell as written. */
-  statusText: OptionalText.optional(),
-  furtherAction: OptionalText.optional(),
-  evidence: OptionalText.optional(),
-  measurement: OptionalText.optional(),
-  outcomes: OptionalText.optional(),
-  monitoring: OptionalText.optional(),
-  reportedTo: OptionalText.optional(),
-  completed: FuzzyDate.nullable().optional(),
+  statusText: OptionalText,
+  furtherAction: OptionalText,
+  evidence: OptionalText,
+  measurement: OptionalText,
+  outcomes: OptionalText,
+  monitoring: OptionalText,
+  reportedTo: OptionalText,
+  completed: FuzzyDate.nullable().default(null),
   /** Cells under headings the importer does not map, kept with their heading. */
   other: z.array(z.object({ label: z.string(), value: z.string() })).default([]),
   /** Marks for people to look at, e.g. "unparsed" when the importer could not separate its columns. */
@@ -50,7 +51,7 @@ export type ActionFields = z.infer<typeof ActionFields>;
 
 /** An action as imported, before it has an id. `progress` becomes its first update. */
 export const ActionDraft = ActionFields.extend({
-  progress: OptionalText.optional(),
+  progress: OptionalText,
   /** 1-based line (or spreadsheet row) it came from. */
   line: z.number().int().positive().nullable().optional(),
 });

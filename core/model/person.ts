@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const Person = z.object({
   aadObjectId: z.string().min(1),
   displayName: z.string().min(1),
-  email: z.string().email().nullable().optional(),
+  email: z.email().nullable().optional(),
 });
 export type Person = z.infer<typeof Person>;
 

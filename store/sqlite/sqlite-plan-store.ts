@@ -1,0 +1,139 @@
+import type { NewReminder, NewRole, NewUpdate, PlanDraft, PlanFields, ReminderState } from '../../core/model/index.js';
+import type { ActionPatch, PlanStore, SavePlanOptions } from '../plan-store.js';
+import { StoreError } from '../store-error.js';
+import { getAction, updateAction } from './action-ops.js';
+import { migrate } from './migrations.js';
+import { openDatabase, type Db } from './open-database.js';
+import { deletePlan, updatePlanFields } from './plan-edits.js';
+import { findSimilarPlans, getPlan, listPlans } from './plan-queries.js';
+import { savePlan } from './plan-writes.js';
+import { listReminders, planReminder, setReminderState } from './reminder-ops.js';
+import { findRole, listRoles, saveRole } from './role-ops.js';
+import { toStoreError } from './sqlite-errors.js';
+import { addUpdate, listUpdates } from './update-ops.js';
+
+export interface SqlitePlanStoreOptions {
+  /** The database file (its folder is created if missing), or ':memory:'. */
+  path: string;
+  /** How long a write waits for another connection's lock before failing as 'unavailable'; default 5 s. */
+  busyTimeoutMs?: number;
+}
+
+export interface SqlitePlanStore extends PlanStore {
+  readonly path: string;
+  /** The schema version (`PRAGMA user_version`) the database was migrated to when opened. */
+  readonly schemaVersion: number;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens (creating and migrating if needed) a SQLite plan store. Fails with StoreError
+ * 'unavailable' when the file cannot be opened or was written by a newer schema.
+ */
+export function openSqlitePlanStore(options: SqlitePlanStoreOptions): SqlitePlanStore {
+  const db = openDatabase({ path: options.path, busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
+  try {
+    return new SqliteStore(db, options.path, migrate(db));
+  } catch (error) {
+    db.close();
+    throw toStoreError(error, `migrating the database at ${options.path}`);
+  }
+}
+
+/**
+ * better-sqlite3 is synchronous; every method runs its work inside an async function, so a
+ * failure of any kind (bad input, SQLite, a closed store) is a rejected promise, never a throw.
+ */
+class SqliteStore implements SqlitePlanStore {
+  constructor(
+    private readonly db: Db,
+    readonly path: string,
+    readonly schemaVersion: number,
+  ) {}
+
+  savePlan(draft: PlanDraft, options: SavePlanOptions): Promise<string> {
+    return this.run('saving a plan', () => savePlan(this.db, draft, options));
+  }
+
+  listPlans() {
+    return this.run('listing plans', () => listPlans(this.db));
+  }
+
+  getPlan(planId: string) {
+    return this.run(`reading plan ${planId}`, () => getPlan(this.db, planId));
+  }
+
+  findSimilarPlans(match: { contentKey?: string | null; references?: string[] }) {
+    return this.run('finding similar plans', () => findSimilarPlans(this.db, match));
+  }
+
+  updatePlanFields(planId: string, patch: Partial<PlanFields>, expectedVersion: number, now: string) {
+    return this.run(`updating plan ${planId}`, () => updatePlanFields(this.db, planId, patch, expectedVersion, now));
+  }
+
+  deletePlan(planId: string) {
+    return this.run(`deleting plan ${planId}`, () => {
+      deletePlan(this.db, planId);
+    });
+  }
+
+  getAction(actionId: string) {
+    return this.run(`reading action ${actionId}`, () => getAction(this.db, actionId));
+  }
+
+  updateAction(actionId: string, patch: ActionPatch, expectedVersion: number, now: string) {
+    return this.run(`updating action ${actionId}`, () => updateAction(this.db, actionId, patch, expectedVersion, now));
+  }
+
+  addUpdate(update: NewUpdate) {
+    return this.run('adding an update', () => addUpdate(this.db, update));
+  }
+
+  listUpdates(actionId: string) {
+    return this.run(`listing updates of action ${actionId}`, () => listUpdates(this.db, actionId));
+  }
+
+  saveRole(role: NewRole) {
+    return this.run('saving a role', () => saveRole(this.db, role));
+  }
+
+  listRoles() {
+    return this.run('listing roles', () => listRoles(this.db));
+  }
+
+  findRole(name: string) {
+    return this.run('finding a role', () => findRole(this.db, name));
+  }
+
+  planReminder(reminder: NewReminder) {
+    return this.run('planning a reminder', () => planReminder(this.db, reminder));
+  }
+
+  setReminderState(id: string, state: ReminderState, detail: { error?: string | null; at: string }) {
+    return this.run(`setting reminder ${id} to ${state}`, () => setReminderState(this.db, id, state, detail));
+  }
+
+  listReminders(filter: { planId?: string; state?: ReminderState; actionId?: string }) {
+    return this.run('listing reminders', () => listReminders(this.db, filter));
+  }
+
+  /** Closes the connection; closing twice is harmless. */
+  async close(): Promise<void> {
+    await Promise.resolve();
+    try {
+      if (this.db.open) this.db.close();
+    } catch (error) {
+      throw toStoreError(error, 'closing the store');
+    }
+  }
+
+  private async run<T>(doing: string, work: () => T): Promise<T> {
+    if (!this.db.open) throw new StoreError('unavailable', `${doing} failed: the store is closed`);
+    try {
+      return await Promise.resolve(work());
+    } catch (error) {
+      throw toStoreError(error, doing);
+    }
+  }
+}

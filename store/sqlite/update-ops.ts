@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { NewUpdate, type Update } from '../../core/model/index.js';
+import { StoreError } from '../store-error.js';
+import { findAction } from './action-ops.js';
+import { idArg } from './arguments.js';
+import type { Db } from './open-database.js';
+import { inWriteTransaction, sql } from './statements.js';
+import { insertUpdateRow, rowToUpdate } from './update-rows.js';
+import { canonicalInstant, parseInput } from './validate.js';
+
+/** Records an update once: a repeated idempotency key gets the update stored the first time. */
+export function addUpdate(db: Db, input: unknown): Update {
+  const parsed = parseInput(NewUpdate, input, 'update');
+  const update: Update = { ...parsed, id: randomUUID(), at: canonicalInstant(parsed.at) };
+  return inWriteTransaction(db, () => {
+    const earlier = update.idempotencyKey === null ? null : findByIdempotencyKey(db, update.idempotencyKey);
+    if (earlier) return sameActionOrConflict(earlier, update);
+    const action = findAction(db, update.actionId);
+    if (!action) throw new StoreError('not-found', `action ${update.actionId} does not exist`);
+    if (action.planId !== update.planId) {
+      throw new StoreError('invalid', `action ${update.actionId} belongs to plan ${action.planId}, not ${update.planId}`);
+    }
+    insertUpdateRow(db, update);
+    return findUpdateOrFail(db, update.id);
+  });
+}
+
+export function listUpdates(db: Db, actionIdInput: unknown): Update[] {
+  const actionId = idArg(actionIdInput, 'action id');
+  return sql(db, 'SELECT * FROM updates WHERE action_id = ? ORDER BY at, seq').all(actionId).map(rowToUpdate);
+}
+
+function findByIdempotencyKey(db: Db, key: string): Update | null {
+  const row = sql(db, 'SELECT * FROM updates WHERE idempotency_key = ?').get(key);
+  return row ? rowToUpdate(row) : null;
+}
+
+/** A key reused for a different action is a caller's bug, not a retry: say so rather than return someone else's update. */
+function sameActionOrConflict(earlier: Update, offered: Update): Update {
+  if (earlier.actionId === offered.actionId) return earlier;
+  throw new StoreError(
+    'conflict',
+    `idempotency key ${String(offered.idempotencyKey)} was already used for an update on action ${earlier.actionId}, not ${offered.actionId}`,
+  );
+}
+
+function findUpdateOrFail(db: Db, id: string): Update {
+  const row = sql(db, 'SELECT * FROM updates WHERE id = ?').get(id);
+  if (!row) throw new StoreError('not-found', `update ${id} was not found after it was written`);
+  return rowToUpdate(row);
+}

@@ -1,0 +1,639 @@
+// The suite every PlanStore must pass (SQLite now, SharePoint over Graph later). It talks to the
+// store only through the PlanStore interface, so an implementation can run it unchanged:
+//
+//   describePlanStoreContract('my store', async () => ({ store, cleanup }));
+//
+// Instants are compared as instants (a remote store may drop milliseconds or the offset form),
+// and optional text fields that a draft leaves out read back as null: the one "not given" form.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  ActionDraft as ActionDraftSchema,
+  ActionFields,
+  PlanFields,
+  RecommendationFields,
+  type ActionDraft,
+  type FuzzyDate,
+  type NewReminder,
+  type NewUpdate,
+  type PlanDraft,
+  type RecommendationDraft,
+} from '../../core/model/index.js';
+import type { PlanStore, PlanTree } from '../../store/plan-store.js';
+import { StoreError, type StoreErrorCode } from '../../store/store-error.js';
+
+export interface ContractStore {
+  store: PlanStore;
+  cleanup: () => Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test data: our own plan, shaped like the seeds (long texts, several leads, fuzzy dates).
+
+export const NOW = '2025-06-02T09:30:00.000Z';
+export const LATER = '2025-06-03T14:05:00.000Z';
+export const LATEST = '2025-06-04T08:00:00.000Z';
+
+const IMPORTER = { aadObjectId: '7d1c4f0e-2b8a-4c55-9d7e-0a1b2c3d4e5f', displayName: 'Priya Natarajan' };
+
+function day(text: string, date: string): FuzzyDate {
+  return { text, date, precision: 'day' };
+}
+
+function action(fields: Partial<ActionDraft> & Pick<ActionDraft, 'text'>): ActionDraft {
+  // Parsing applies the schema's defaults (null for text a plan leaves out), as an importer's output has them.
+  return ActionDraftSchema.parse({ ref: null, leads: [], due: null, revisions: [], status: 'unknown', rag: null, flags: [], other: [], ...fields });
+}
+
+function recommendation(fields: Partial<RecommendationDraft> & Pick<RecommendationDraft, 'text' | 'actions'>): RecommendationDraft {
+  return { number: null, organisation: null, finding: null, flags: [], ...fields };
+}
+
+const LONG_RECOMMENDATION =
+  'The Trust should make sure that when a service user with a diagnosis of personality disorder moves between ' +
+  'community and inpatient teams, a named clinician holds the care plan throughout, that disagreement between ' +
+  'teams about who is responsible is escalated within five working days, and that the outcome is recorded in ' +
+  'the electronic record so that every team involved can see who is accountable for the next step of care.';
+
+/**
+ * A realistic draft: three recommendations (one with no actions), actions with several leads,
+ * fuzzy dates with earlier targets and notes, a revision, nulls and absent optional fields.
+ */
+export function buildDraft(overrides: { title?: string; references?: string[] } = {}): PlanDraft {
+  return {
+    plan: {
+      title: overrides.title ?? 'Independent Mental Health Homicide Review: action plan for Service User K',
+      references: overrides.references ?? ['StEIS 2022/14873', 'SI 2022/23 041'],
+      sourceReport: 'Independent investigation into the care and treatment of Service User K',
+      published: day('14 March 2023', '2023-03-14'),
+      organisations: ['Westmere Partnership NHS Foundation Trust', 'Westmere Integrated Care Board'],
+      owner: 'Chief Nursing Officer',
+      forums: ['Quality and Safety Committee', 'Trust Board'],
+      status: 'active',
+      statements: [
+        'Westmere Partnership NHS Foundation Trust extends its deepest sympathy to the family of the victim and to ' +
+          'the family of Service User K. We accept every recommendation of the independent investigation and ' +
+          'have already begun the work described below; progress will be reported to the Trust Board each quarter.',
+        'The Integrated Care Board will seek assurance that the changes are embedded and sustained.',
+      ],
+      ragKey: [
+        { rag: 'red', meaning: 'Action not started', status: 'not-started' },
+        { rag: 'amber', meaning: 'Action being progressed', status: 'in-progress' },
+        { rag: 'green', meaning: 'Action fully complete', status: 'complete' },
+      ],
+      lastUpdated: { text: 'May 2025', date: '2025-05-31', precision: 'month' },
+      details: [{ label: 'Divisional Lead/s', value: 'Adult Community Divisional Director; Deputy Director of Safety' }],
+      columns: [
+        { heading: 'Rec No.', field: 'number' },
+        { heading: 'Actions to achieve recommendation', field: 'text' },
+        { heading: 'Implementation Lead', field: 'leads' },
+        { heading: 'Assurance rating', field: null },
+      ],
+    },
+    recommendations: [
+      recommendation({
+        number: '1',
+        organisation: 'Westmere Partnership NHS Foundation Trust',
+        text: LONG_RECOMMENDATION,
+        line: 14,
+        actions: [
+          action({
+            ref: 'a)',
+            text: 'Write a joint protocol for transfers of care between community and inpatient personality disorder services, agreed by both clinical directors.',
+            leads: ['Clinical Director, Adult Community Services', 'Clinical Director, Inpatient Services', 'Head of Nursing'],
+            leadText: 'Clinical Director Adult Community Services / Clinical Director Inpatient Services / Head of Nursing',
+            due: {
+              text: 'September 2023 Q1 2025/26',
+              date: '2025-06-30',
+              precision: 'quarter',
+              start: '2025-04-01',
+              earlier: [{ text: 'September 2023', date: '2023-09-30', precision: 'month' }],
+              note: 'in line with the roll-out of the new electronic record',
+            },
+            revisions: [
+              {
+                date: '2025-09-30',
+                reason: 'Protocol consultation extended after staff-side feedback',
+                at: '2025-05-20T16:45:00.000Z',
+                by: { aadObjectId: '3f6a9b1e-5c2d-4e7f-8a90-b1c2d3e4f5a6', displayName: 'Tomasz Wiśniewski' },
+              },
+            ],
+            status: 'in-progress',
+            rag: 'amber',
+            statusText: 'Amber - draft protocol out for consultation',
+            evidence: 'Draft protocol v0.3; consultation log',
+            monitoring: 'Quarterly audit of transfers reported to the Quality and Safety Committee',
+            reportedTo: 'Quality and Safety Committee',
+            progress: 'Draft protocol written and shared with both directorates; consultation closes in July.',
+            line: 15,
+          }),
+          action({
+            ref: 'b)',
+            text: 'Escalate unresolved disagreements about responsibility to the Associate Director within five working days.',
+            leads: ['Associate Director of Patient Safety'],
+            due: { text: 'Ongoing', date: null, precision: 'ongoing', ongoing: true },
+            status: 'not-started',
+            furtherAction: null,
+            measurement: null,
+            outcomes: null,
+            completed: null,
+            progress: null,
+          }),
+        ],
+      }),
+      recommendation({
+        number: '2.',
+        finding: 'Lack of evidence that the risk assessment was reviewed after the change of care coordinator.',
+        text: 'Risk assessments must be reviewed whenever the care coordinator changes.',
+        flags: ['misaligned-cells'],
+        actions: [
+          action({
+            ref: '1.',
+            text: 'Add a mandatory risk review step to the change-of-coordinator form.',
+            leads: ['Head of Clinical Systems', 'Deputy Medical Director'],
+            due: { text: '31 September 2023', date: null, precision: 'none', problem: '31 September does not exist' },
+            status: 'complete',
+            rag: 'green',
+            completed: { text: 'COMPLETED 31/01/2024', date: '2024-01-31', precision: 'day', complete: true },
+            flags: ['unparsed'],
+            other: [{ label: 'Assurance rating', value: 'Substantial' }],
+            progress: '   ',
+          }),
+          action({ text: 'Audit twenty records a quarter for a year to confirm the step is used.' }),
+        ],
+      }),
+      recommendation({ number: 'R3', text: 'Share the learning from this review across the Integrated Care System.', actions: [] }),
+    ],
+    warnings: [{ line: 30, code: 'date-problem', message: 'No such date: 31 September 2023', excerpt: '31 September 2023' }],
+    discarded: [{ line: 2, text: 'Page 1 of 4', reason: 'page footer' }],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers that need nothing but the interface.
+
+/** The optional action fields that read back as null when a draft leaves them out. */
+const NULLABLE_ACTION_FIELDS = ['leadText', 'statusText', 'furtherAction', 'evidence', 'measurement', 'outcomes', 'monitoring', 'reportedTo', 'completed'] as const;
+
+/** What a stored action's fields should be for a draft action. */
+export function expectedActionFields(draft: ActionDraft): ActionFields {
+  const fields = ActionFields.parse(draft);
+  for (const key of NULLABLE_ACTION_FIELDS) fields[key] ??= null;
+  return fields;
+}
+
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected the call to fail, but it succeeded');
+    },
+    (error: unknown) => error,
+  );
+}
+
+/** Awaits a failure and checks it is a StoreError with this code; returns it for further checks. */
+export async function expectStoreError(promise: Promise<unknown>, code: StoreErrorCode): Promise<StoreError> {
+  const error = await rejection(promise);
+  expect(error).toBeInstanceOf(StoreError);
+  const storeError = error as StoreError;
+  expect(storeError.code, storeError.message).toBe(code);
+  return storeError;
+}
+
+export function sameInstant(actual: string, expected: string): void {
+  expect(Date.parse(actual), `${actual} vs ${expected}`).toBe(Date.parse(expected));
+}
+
+function firstAction(tree: PlanTree | null, recommendation = 0, position = 0) {
+  const found = tree?.recommendations[recommendation]?.actions[position];
+  if (!found) throw new Error(`no action ${String(recommendation)}/${String(position)} in the tree`);
+  return found;
+}
+
+async function savedTree(store: PlanStore, draft = buildDraft(), contentKey: string | null = null): Promise<PlanTree> {
+  const planId = await store.savePlan(draft, { now: NOW, actor: IMPORTER, contentKey });
+  const tree = await store.getPlan(planId);
+  if (!tree) throw new Error(`plan ${planId} was saved but cannot be read`);
+  return tree;
+}
+
+function newUpdate(tree: PlanTree, fields: Partial<NewUpdate> = {}): NewUpdate {
+  const target = firstAction(tree);
+  return {
+    actionId: target.id,
+    planId: target.planId,
+    at: LATER,
+    author: { aadObjectId: IMPORTER.aadObjectId, displayName: IMPORTER.displayName },
+    source: 'card',
+    note: 'Consultation closed; final protocol goes to the July committee.',
+    ...fields,
+  };
+}
+
+function newReminder(tree: PlanTree, fields: Partial<NewReminder> = {}): NewReminder {
+  const target = firstAction(tree);
+  return {
+    key: `${target.id}:before-due:2025-09-30:clinical-director`,
+    planId: target.planId,
+    actionId: target.id,
+    recipient: 'Clinical Director, Adult Community Services',
+    kind: 'before-due',
+    dueDate: '2025-09-30',
+    plannedFor: '2025-09-23T08:00:00.000Z',
+    ...fields,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function describePlanStoreContract(name: string, makeStore: () => Promise<ContractStore>): void {
+  describe(`PlanStore contract: ${name}`, () => {
+    let store: PlanStore;
+    let cleanup: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ store, cleanup } = await makeStore());
+    });
+
+    afterEach(async () => {
+      await cleanup();
+    });
+
+    describe('saving and reading plans', () => {
+      it('reads back exactly the fields it was given, in plan order', async () => {
+        const draft = buildDraft();
+        const tree = await savedTree(store, draft);
+
+        expect(PlanFields.parse(tree.plan)).toEqual(draft.plan);
+        expect(tree.recommendations).toHaveLength(draft.recommendations.length);
+        draft.recommendations.forEach((draftRecommendation, index) => {
+          const stored = tree.recommendations[index];
+          expect(stored && RecommendationFields.parse(stored)).toEqual(RecommendationFields.parse(draftRecommendation));
+          expect(stored?.actions.map((stored) => ActionFields.parse(stored))).toEqual(draftRecommendation.actions.map(expectedActionFields));
+        });
+      });
+
+      it('gives every row an id, a position, version 1 and the save time', async () => {
+        const tree = await savedTree(store, buildDraft(), 'sha256:abc123');
+        const { plan } = tree;
+        expect(plan.version).toBe(1);
+        expect(plan.contentKey).toBe('sha256:abc123');
+        sameInstant(plan.createdAt, NOW);
+        sameInstant(plan.updatedAt, NOW);
+        const ids = new Set([plan.id]);
+        tree.recommendations.forEach((recommendation, index) => {
+          expect(recommendation).toMatchObject({ planId: plan.id, position: index });
+          ids.add(recommendation.id);
+          recommendation.actions.forEach((stored, position) => {
+            expect(stored).toMatchObject({ planId: plan.id, recommendationId: recommendation.id, position, version: 1 });
+            sameInstant(stored.createdAt, NOW);
+            sameInstant(stored.updatedAt, NOW);
+            ids.add(stored.id);
+          });
+        });
+        expect(ids.size).toBe(1 + 3 + 4);
+      });
+
+      it('reads a single action by id', async () => {
+        const tree = await savedTree(store);
+        const expected = firstAction(tree, 1, 0);
+        expect(await store.getAction(expected.id)).toEqual(expected);
+      });
+
+      it('turns non-empty progress into an import update by the importer, and nothing else', async () => {
+        const tree = await savedTree(store);
+        const updates = await store.listUpdates(firstAction(tree).id);
+        expect(updates).toHaveLength(1);
+        const [update] = updates;
+        expect(update).toMatchObject({
+          actionId: firstAction(tree).id,
+          planId: tree.plan.id,
+          source: 'import',
+          note: 'Draft protocol written and shared with both directorates; consultation closes in July.',
+          author: IMPORTER,
+          status: null,
+          revisedDue: null,
+          idempotencyKey: null,
+        });
+        sameInstant(update?.at ?? '', NOW);
+        // null progress, whitespace-only progress and no progress at all record nothing.
+        for (const [recommendation, position] of [[0, 1], [1, 0], [1, 1]] as const) {
+          expect(await store.listUpdates(firstAction(tree, recommendation, position).id)).toEqual([]);
+        }
+      });
+
+      it('credits import updates to no one when no actor is given', async () => {
+        const planId = await store.savePlan(buildDraft(), { now: NOW });
+        const updates = await store.listUpdates(firstAction(await store.getPlan(planId)).id);
+        expect(updates.map((update) => update.author)).toEqual([{ aadObjectId: null, displayName: null }]);
+      });
+
+      it('lists plans with their counts, most recently updated first', async () => {
+        const older = await store.savePlan(buildDraft({ title: 'Older plan' }), { now: NOW });
+        const newer = await store.savePlan(buildDraft({ title: 'Newer plan', references: ['SI 2024/25 007'] }), { now: LATER });
+        const summaries = await store.listPlans();
+        expect(summaries.map((summary) => summary.id)).toEqual([newer, older]);
+        expect(summaries[0]).toMatchObject({
+          id: newer,
+          title: 'Newer plan',
+          references: ['SI 2024/25 007'],
+          status: 'active',
+          recommendations: 3,
+          actions: 4,
+        });
+        sameInstant(summaries[0]?.updatedAt ?? '', LATER);
+      });
+
+      it('rejects an invalid draft, naming the problem, and writes nothing', async () => {
+        const existing = await store.savePlan(buildDraft(), { now: NOW });
+        const before = await store.listPlans();
+        const draft = buildDraft();
+        const broken = { ...draft, plan: { ...draft.plan, published: day('31 September 2023', '2023-09-31') } };
+        const error = await expectStoreError(store.savePlan(broken, { now: LATER }), 'invalid');
+        expect(error.message).toMatch(/published/);
+        await expectStoreError(store.savePlan({ ...draft, plan: { ...draft.plan, title: '' } }, { now: LATER }), 'invalid');
+        await expectStoreError(store.savePlan(broken, { now: LATER, replacePlanId: existing }), 'invalid');
+        await expectStoreError(store.savePlan(draft, { now: 'yesterday' }), 'invalid');
+        expect(await store.listPlans()).toEqual(before);
+      });
+
+      it('fails by rejecting the promise, never by throwing', async () => {
+        let saving: Promise<unknown> = Promise.resolve();
+        let reading: Promise<unknown> = Promise.resolve();
+        expect(() => {
+          saving = store.savePlan(null as unknown as PlanDraft, { now: NOW });
+          reading = store.getPlan(undefined as unknown as string);
+        }).not.toThrow();
+        await expectStoreError(saving, 'invalid');
+        await expectStoreError(reading, 'invalid');
+      });
+
+      it('returns null for a plan or action that does not exist', async () => {
+        expect(await store.getPlan('no-such-plan')).toBeNull();
+        expect(await store.getAction('no-such-action')).toBeNull();
+      });
+    });
+
+    describe('replacing a plan', () => {
+      it('keeps the id, replaces fields and children, and bumps the version', async () => {
+        const original = await savedTree(store);
+        const draft = buildDraft({ title: 'Revised action plan for Service User K' });
+        draft.recommendations = draft.recommendations.slice(1);
+        const planId = await store.savePlan(draft, { now: LATER, replacePlanId: original.plan.id, contentKey: 'second' });
+        expect(planId).toBe(original.plan.id);
+
+        const replaced = await store.getPlan(planId);
+        expect(replaced?.plan).toMatchObject({ title: 'Revised action plan for Service User K', version: 2, contentKey: 'second' });
+        sameInstant(replaced?.plan.createdAt ?? '', NOW);
+        sameInstant(replaced?.plan.updatedAt ?? '', LATER);
+        expect(replaced?.recommendations.map((recommendation) => recommendation.text)).toEqual(draft.recommendations.map((recommendation) => recommendation.text));
+        expect(replaced?.recommendations.map((recommendation) => recommendation.position)).toEqual([0, 1]);
+        expect(await store.getAction(firstAction(original).id)).toBeNull();
+        expect(await store.listPlans()).toHaveLength(1);
+      });
+
+      it('refuses to replace a plan that does not exist, writing nothing', async () => {
+        await expectStoreError(store.savePlan(buildDraft(), { now: NOW, replacePlanId: 'no-such-plan' }), 'not-found');
+        expect(await store.listPlans()).toEqual([]);
+      });
+    });
+
+    describe('finding similar plans', () => {
+      it('matches on the content key', async () => {
+        const planId = await store.savePlan(buildDraft({ references: [] }), { now: NOW, contentKey: 'sha256:feed' });
+        await store.savePlan(buildDraft({ references: [] }), { now: NOW, contentKey: 'sha256:beef' });
+        const found = await store.findSimilarPlans({ contentKey: 'sha256:feed' });
+        expect(found.map((plan) => plan.id)).toEqual([planId]);
+      });
+
+      it('matches on any reference, ignoring case and spacing', async () => {
+        const planId = await store.savePlan(buildDraft({ references: ['StEIS 2022/14873', 'SI 2022/23 041'] }), { now: NOW });
+        await store.savePlan(buildDraft({ references: ['StEIS 2019/00001'] }), { now: NOW });
+        for (const reference of ['si 2022/23 041', 'STEIS  2022/14873', ' steis2022/14873 ']) {
+          const found = await store.findSimilarPlans({ references: ['unrelated 1', reference] });
+          expect(found.map((plan) => plan.id), reference).toEqual([planId]);
+        }
+      });
+
+      it('returns each plan once when both key and reference match', async () => {
+        const planId = await store.savePlan(buildDraft(), { now: NOW, contentKey: 'k1' });
+        const found = await store.findSimilarPlans({ contentKey: 'k1', references: ['StEIS 2022/14873', 'SI 2022/23 041'] });
+        expect(found.map((plan) => plan.id)).toEqual([planId]);
+      });
+
+      it('finds nothing without a match or without anything to match on', async () => {
+        await store.savePlan(buildDraft(), { now: NOW, contentKey: 'k1' });
+        expect(await store.findSimilarPlans({ contentKey: 'k2', references: ['SI 1999/00 001'] })).toEqual([]);
+        expect(await store.findSimilarPlans({})).toEqual([]);
+        expect(await store.findSimilarPlans({ contentKey: null, references: [] })).toEqual([]);
+      });
+    });
+
+    describe('editing plan fields', () => {
+      it('applies the patch at the expected version', async () => {
+        const { plan } = await savedTree(store);
+        const updated = await store.updatePlanFields(plan.id, { status: 'closed', references: ['SI 2025/26 100'] }, 1, LATER);
+        expect(updated).toMatchObject({ id: plan.id, status: 'closed', references: ['SI 2025/26 100'], version: 2, title: plan.title });
+        sameInstant(updated.updatedAt, LATER);
+        expect((await store.getPlan(plan.id))?.plan).toEqual(updated);
+        expect((await store.findSimilarPlans({ references: ['si 2025/26 100'] })).map((found) => found.id)).toEqual([plan.id]);
+        expect(await store.findSimilarPlans({ references: ['StEIS 2022/14873'] })).toEqual([]);
+      });
+
+      it('refuses a stale version with a conflict naming the current one', async () => {
+        const { plan } = await savedTree(store);
+        await store.updatePlanFields(plan.id, { owner: 'Medical Director' }, 1, LATER);
+        const error = await expectStoreError(store.updatePlanFields(plan.id, { owner: 'Chief Executive' }, 1, LATEST), 'conflict');
+        expect(error.message).toMatch(/version 2/);
+        expect((await store.getPlan(plan.id))?.plan.owner).toBe('Medical Director');
+      });
+
+      it('rejects an invalid patch and a missing plan', async () => {
+        const { plan } = await savedTree(store);
+        await expectStoreError(store.updatePlanFields(plan.id, { title: '' }, 1, LATER), 'invalid');
+        await expectStoreError(store.updatePlanFields('no-such-plan', { title: 'x' }, 1, LATER), 'not-found');
+        expect((await store.getPlan(plan.id))?.plan.version).toBe(1);
+      });
+    });
+
+    describe('editing actions', () => {
+      it('applies the patch at the expected version and leaves other fields alone', async () => {
+        const before = firstAction(await savedTree(store));
+        const revisions = [...before.revisions, { date: '2025-12-31', reason: 'Waiting for the new record system', at: LATER, by: null }];
+        const after = await store.updateAction(before.id, { status: 'blocked', rag: 'red', revisions, flags: ['escalated'] }, 1, LATER);
+        expect(after).toEqual({ ...before, status: 'blocked', rag: 'red', revisions, flags: ['escalated'], version: 2, updatedAt: after.updatedAt });
+        sameInstant(after.updatedAt, LATER);
+        expect(await store.getAction(before.id)).toEqual(after);
+      });
+
+      it('refuses a stale version with a conflict naming the current one, changing nothing', async () => {
+        const before = firstAction(await savedTree(store));
+        const current = await store.updateAction(before.id, { status: 'complete' }, 1, LATER);
+        const error = await expectStoreError(store.updateAction(before.id, { status: 'blocked' }, 1, LATEST), 'conflict');
+        expect(error.message).toMatch(/version 2/);
+        expect(await store.getAction(before.id)).toEqual(current);
+      });
+
+      it('lets exactly one of two racing writers win', async () => {
+        const before = firstAction(await savedTree(store));
+        const results = await Promise.allSettled([
+          store.updateAction(before.id, { status: 'complete' }, 1, LATER),
+          store.updateAction(before.id, { status: 'blocked' }, 1, LATER),
+        ]);
+        expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+        const [failure] = results.filter((result) => result.status === 'rejected');
+        expect((failure?.reason as StoreError | undefined)?.code).toBe('conflict');
+        expect((await store.getAction(before.id))?.version).toBe(2);
+      });
+
+      it('rejects an invalid patch and a missing action', async () => {
+        const before = firstAction(await savedTree(store));
+        const bogus = { status: 'finished' } as unknown as Parameters<PlanStore['updateAction']>[1];
+        await expectStoreError(store.updateAction(before.id, bogus, 1, LATER), 'invalid');
+        await expectStoreError(store.updateAction(before.id, { revisions: [{ date: '2025-02-30', reason: 'x', at: null, by: null }] }, 1, LATER), 'invalid');
+        await expectStoreError(store.updateAction('no-such-action', { status: 'complete' }, 1, LATER), 'not-found');
+        expect(await store.getAction(before.id)).toEqual(before);
+      });
+    });
+
+    describe('progress updates', () => {
+      it('lists updates by time, then in the order they were added', async () => {
+        const tree = await savedTree(store);
+        const second = await store.addUpdate(newUpdate(tree, { note: 'second', at: LATEST }));
+        const first = await store.addUpdate(newUpdate(tree, { note: 'first', at: LATER, status: 'in-progress', evidence: 'minutes.docx' }));
+        const tie = await store.addUpdate(newUpdate(tree, { note: 'tie', at: LATEST, revisedDue: { date: '2026-01-31', reason: 'Consultation extended' } }));
+        const notes = (await store.listUpdates(firstAction(tree).id)).map((update) => update.note);
+        expect(notes).toEqual(['Draft protocol written and shared with both directorates; consultation closes in July.', 'first', 'second', 'tie']);
+        expect(first).toMatchObject({ status: 'in-progress', evidence: 'minutes.docx', source: 'card', idempotencyKey: null });
+        expect(tie.revisedDue).toEqual({ date: '2026-01-31', reason: 'Consultation extended' });
+        expect(new Set([first.id, second.id, tie.id]).size).toBe(3);
+      });
+
+      it('records one update for a repeated idempotency key', async () => {
+        const tree = await savedTree(store);
+        const offered = newUpdate(tree, { idempotencyKey: 'card-submit-41f2' });
+        const first = await store.addUpdate(offered);
+        const again = await store.addUpdate({ ...offered, note: 'double click' });
+        expect(again).toEqual(first);
+        expect((await store.listUpdates(firstAction(tree).id)).filter((update) => update.idempotencyKey === 'card-submit-41f2')).toHaveLength(1);
+      });
+
+      it('rejects an update for a missing action, and an invalid one', async () => {
+        const tree = await savedTree(store);
+        await expectStoreError(store.addUpdate(newUpdate(tree, { actionId: 'no-such-action' })), 'not-found');
+        await expectStoreError(store.addUpdate(newUpdate(tree, { at: 'last Tuesday' })), 'invalid');
+        expect(await store.listUpdates(firstAction(tree).id)).toHaveLength(1);
+      });
+    });
+
+    describe('roles', () => {
+      const holder = { aadObjectId: 'a7c3e9d1-0000-4000-8000-000000000001', displayName: 'Dr Amara Okafor', email: 'amara.okafor@nhs.example' };
+      const deputy = { aadObjectId: 'a7c3e9d1-0000-4000-8000-000000000002', displayName: 'Dr Ben Hollis' };
+
+      it('saves a role and finds it whatever the case or punctuation', async () => {
+        const saved = await store.saveRole({ name: 'Deputy Medical Director', holders: [holder] });
+        expect(saved).toMatchObject({ name: 'Deputy Medical Director', key: 'deputy medical director', holders: [holder], deputies: [] });
+        expect(await store.findRole('deputy  MEDICAL-director')).toEqual(saved);
+        expect(await store.findRole('Medical Director')).toBeNull();
+      });
+
+      it('upserts by key: the id stays and the holders are replaced', async () => {
+        const first = await store.saveRole({ name: 'Head of Nursing', holders: [holder] });
+        const second = await store.saveRole({ name: 'HEAD OF NURSING', holders: [], deputies: [deputy] });
+        expect(second).toMatchObject({ id: first.id, name: 'HEAD OF NURSING', holders: [], deputies: [deputy] });
+        await store.saveRole({ name: 'Associate Director of Patient Safety' });
+        expect((await store.listRoles()).map((role) => role.key)).toEqual(['associate director of patient safety', 'head of nursing']);
+      });
+
+      it('rejects a role without a usable name', async () => {
+        await expectStoreError(store.saveRole({ name: '' }), 'invalid');
+        expect(await store.listRoles()).toEqual([]);
+      });
+    });
+
+    describe('reminders', () => {
+      it('plans a reminder once per key', async () => {
+        const tree = await savedTree(store);
+        const planned = await store.planReminder(newReminder(tree));
+        expect(planned).toMatchObject({ ...newReminder(tree), state: 'planned', attempts: 0, lastError: null, sentAt: null, plannedFor: planned.plannedFor });
+        sameInstant(planned.plannedFor, '2025-09-23T08:00:00.000Z');
+        const again = await store.planReminder({ ...newReminder(tree), recipient: 'Someone else' });
+        expect(again).toEqual(planned);
+        expect(await store.listReminders({})).toEqual([planned]);
+      });
+
+      it('moves through sending, failed, sending and sent', async () => {
+        const { id } = await store.planReminder(newReminder(await savedTree(store)));
+        expect(await store.setReminderState(id, 'sending', { at: LATER })).toMatchObject({ state: 'sending', attempts: 1 });
+        expect(await store.setReminderState(id, 'failed', { at: LATER, error: 'Graph 503: service unavailable' })).toMatchObject({
+          state: 'failed',
+          attempts: 1,
+          lastError: 'Graph 503: service unavailable',
+          sentAt: null,
+        });
+        expect(await store.setReminderState(id, 'sending', { at: LATEST })).toMatchObject({ state: 'sending', attempts: 2 });
+        const sent = await store.setReminderState(id, 'sent', { at: LATEST });
+        expect(sent).toMatchObject({ state: 'sent', attempts: 2 });
+        sameInstant(sent.sentAt ?? '', LATEST);
+        expect(await store.listReminders({ state: 'sent' })).toEqual([sent]);
+      });
+
+      it('filters by plan, action and state, in planned order', async () => {
+        const tree = await savedTree(store);
+        const other = await savedTree(store, buildDraft({ title: 'Another plan', references: [] }));
+        const late = await store.planReminder(newReminder(tree, { key: 'late', plannedFor: '2025-10-01T08:00:00.000Z' }));
+        const early = await store.planReminder(newReminder(tree, { key: 'early', plannedFor: '2025-09-01T08:00:00.000Z' }));
+        const secondAction = firstAction(tree, 1, 0);
+        const onSecond = await store.planReminder(newReminder(tree, { key: 'second', actionId: secondAction.id, kind: 'overdue' }));
+        const elsewhere = await store.planReminder(newReminder(other, { key: 'elsewhere' }));
+        const skipped = await store.setReminderState(early.id, 'skipped', { at: LATER });
+
+        const ids = (entries: { id: string }[]): string[] => entries.map((entry) => entry.id);
+        expect(ids(await store.listReminders({ planId: tree.plan.id }))).toEqual([early.id, onSecond.id, late.id]);
+        expect(ids(await store.listReminders({ actionId: secondAction.id }))).toEqual([onSecond.id]);
+        expect(ids(await store.listReminders({ planId: tree.plan.id, state: 'planned' }))).toEqual([onSecond.id, late.id]);
+        expect(await store.listReminders({ state: 'skipped' })).toEqual([skipped]);
+        expect(ids(await store.listReminders({}))).toHaveLength(4);
+        expect(ids(await store.listReminders({ planId: other.plan.id }))).toEqual([elsewhere.id]);
+      });
+
+      it('refuses a reminder for a missing action', async () => {
+        const tree = await savedTree(store);
+        await expectStoreError(store.planReminder(newReminder(tree, { actionId: 'no-such-action' })), 'not-found');
+        await expectStoreError(store.planReminder(newReminder(tree, { kind: 'whenever' as unknown as NewReminder['kind'] })), 'invalid');
+        expect(await store.listReminders({})).toEqual([]);
+      });
+    });
+
+    describe('missing things and deletion', () => {
+      it('reports writes to missing things as not-found', async () => {
+        const cases: Promise<unknown>[] = [
+          store.updatePlanFields('no-such-plan', { owner: 'x' }, 1, NOW),
+          store.updateAction('no-such-action', { status: 'blocked' }, 1, NOW),
+          store.setReminderState('no-such-reminder', 'sent', { at: NOW }),
+          store.deletePlan('no-such-plan'),
+          store.savePlan(buildDraft(), { now: NOW, replacePlanId: 'no-such-plan' }),
+        ];
+        for (const call of cases) await expectStoreError(call, 'not-found');
+      });
+
+      it('deletes a plan with everything under it', async () => {
+        const tree = await savedTree(store);
+        const keep = await savedTree(store, buildDraft({ title: 'A plan that stays' }));
+        const target = firstAction(tree);
+        await store.addUpdate(newUpdate(tree, { idempotencyKey: 'k-1' }));
+        await store.planReminder(newReminder(tree));
+        await store.planReminder(newReminder(keep, { key: 'keep-me' }));
+
+        await store.deletePlan(tree.plan.id);
+
+        expect(await store.getPlan(tree.plan.id)).toBeNull();
+        expect(await store.getAction(target.id)).toBeNull();
+        expect(await store.listUpdates(target.id)).toEqual([]);
+        expect(await store.listReminders({ planId: tree.plan.id })).toEqual([]);
+        expect((await store.listPlans()).map((plan) => plan.id)).toEqual([keep.plan.id]);
+        expect(await store.findSimilarPlans({ references: ['StEIS 2022/14873'] })).toHaveLength(1);
+        expect(await store.getPlan(keep.plan.id)).toEqual(keep);
+      });
+    });
+  });
+}

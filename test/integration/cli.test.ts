@@ -1,0 +1,148 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../app/clock.js';
+import { runCli } from '../../cli/run-cli.js';
+import { seedFiles } from '../support/seeds.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const FIXTURE = join(ROOT, 'test/fixtures/plans/row-per-line.txt');
+
+let dir: string;
+let env: Record<string, string>;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'followthrough-cli-'));
+  env = { SQLITE_PATH: join(dir, 'store.db') };
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, env, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) }, fixedClock('2025-06-20T09:00:00Z'));
+  return { code, out, err };
+}
+
+describe('followthrough import', () => {
+  it('--dry-run --json prints the plan in the documented shape and writes nothing', async () => {
+    const result = await run('import', FIXTURE, '--dry-run', '--json');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.out) as { plan: { title: string; references: string[] }; recommendations: { number: string; actions: Record<string, unknown>[] }[]; warnings: unknown[] };
+    expect(json.plan.references).toEqual(['StEIS ref 2024 55501']);
+    expect(json.recommendations[0]?.actions[0]).toMatchObject({
+      ref: null,
+      text: 'Audit discharge letters for every ward each quarter.',
+      leads: ['Head of Clinical Systems'],
+      due: { text: 'Q2 2025', date: '2025-09-30', precision: 'quarter' },
+      status: 'in-progress',
+    });
+    expect(json.warnings).toContainEqual(expect.objectContaining({ line: 20 }));
+    expect((await run('plans', '--json')).out.trim()).toBe('[]');
+  });
+
+  it('writes the plan and prints its id; a second import of it is refused until --replace or --as-new', async () => {
+    const first = await run('import', FIXTURE);
+    const id = first.out.trim();
+    expect(first.code).toBe(0);
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+
+    const again = await run('import', FIXTURE);
+    expect(again.code).not.toBe(0);
+    expect(again.err).toMatch(/looks like one already imported: .*--replace.*--as-new/);
+
+    const replaced = await run('import', FIXTURE, '--replace');
+    expect(replaced.out.trim()).toBe(id);
+    const copy = await run('import', FIXTURE, '--as-new');
+    expect(copy.out.trim()).not.toBe(id);
+    const plans = JSON.parse((await run('plans', '--json')).out) as { id: string; recommendations: number; actions: number }[];
+    expect(plans.map((p) => [p.recommendations, p.actions])).toEqual([[3, 3], [3, 3]]);
+  });
+
+  it.each([
+    ['a missing file', 'missing.txt', null, /missing\.txt/],
+    ['an empty file', 'empty.txt', '', /empty/i],
+    ['a corrupt Word file', 'broken.docx', 'PK\u0003\u0004 not really a zip', /broken\.docx/],
+    ['a PDF', 'plan.pdf', '%PDF-1.7 binary', /plan\.pdf.*(DOCX|text)/i],
+    ['text with no plan table', 'notes.txt', 'Just some minutes of a meeting.', /no action-plan table/],
+  ])('fails with one clear line and a non-zero exit for %s', async (_what, name, content, message) => {
+    const path = join(dir, name);
+    if (content !== null) writeFileSync(path, content);
+    const result = await run('import', path, '--dry-run', '--json');
+    expect(result.code).not.toBe(0);
+    expect(result.out).toBe('');
+    expect(result.err.trim().split('\n')).toHaveLength(1);
+    expect(result.err).toMatch(message);
+  });
+});
+
+describe('followthrough show and export', () => {
+  it('show summarises status, RAG, overdue and due-soon as of today', async () => {
+    await run('import', FIXTURE);
+    const result = await run('show', 'StEIS ref 2024 55501');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('Due within 14 days (1):');
+    expect(result.out).toMatch(/2\s+in 10 day\(s\) \(30\/06\/2025\)/);
+    expect(result.out).toContain('Status: in-progress 1, not-started 1, unknown 1');
+  });
+
+  it('export --json imports back as the same plan', async () => {
+    await run('import', FIXTURE);
+    const exported = await run('export', 'review of care', '--json');
+    const file = join(dir, 'export.json');
+    writeFileSync(file, exported.out);
+    const reimported = await run('import', file, '--dry-run', '--json');
+    expect(reimported.code).toBe(0);
+    const a = JSON.parse(exported.out) as { plan: unknown; recommendations: unknown };
+    const b = JSON.parse(reimported.out) as { plan: unknown; recommendations: unknown };
+    expect(b.recommendations).toEqual(a.recommendations);
+    expect(b.plan).toEqual(a.plan);
+  });
+
+  it('names a plan that cannot be found', async () => {
+    const result = await run('show', 'nothing-like-this');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('No plan matches "nothing-like-this"');
+  });
+});
+
+describe('followthrough configuration and usage', () => {
+  it('refuses to start with a bad setting and names it', async () => {
+    env.TIME_ZONE = 'Mars/Olympus';
+    const result = await run('plans');
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/TIME_ZONE="Mars\/Olympus"/);
+  });
+
+  it('rejects unknown options with a usage exit code', async () => {
+    const result = await run('plans', '--colour');
+    expect(result.code).toBe(2);
+  });
+
+  it('demo loads the demo plan dated around today', async () => {
+    const result = await run('demo');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('Overdue (1):');
+    expect(result.out).toContain('due today');
+  });
+});
+
+describe('the built bin (what `npx followthrough` runs)', () => {
+  it('imports every seed with --dry-run --json, exit 0, JSON on stdout', async () => {
+    const bin = join(ROOT, 'dist/cli/main.js');
+    for (const seed of seedFiles()) {
+      const { stdout } = await promisify(execFile)(process.execPath, [bin, 'import', seed.path, '--dry-run', '--json'], {
+        env: { ...process.env, SQLITE_PATH: join(dir, 'bin.db') },
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      const json = JSON.parse(stdout) as { recommendations: unknown[] };
+      expect(json.recommendations.length).toBeGreaterThan(0);
+    }
+    expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+  });
+});
