@@ -16,6 +16,8 @@ import type {
 } from '../core/model/index.js';
 
 export type { PlanSummary, PlanTree } from '../core/model/index.js';
+import type { ActionPrecondition } from '../core/plan/action-precondition.js';
+export type { ActionPrecondition } from '../core/plan/action-precondition.js';
 
 export interface SavePlanOptions {
   /** Replace this plan's content (its id stays); otherwise a new plan is created. */
@@ -49,8 +51,11 @@ export interface PlanStore {
   deletePlan(planId: string): Promise<void>;
 
   getAction(actionId: string): Promise<Action | null>;
-  /** Applies the patch if the action is still at `expectedVersion`, else throws a conflict. */
-  updateAction(actionId: string, patch: ActionPatch, expectedVersion: number, now: string): Promise<Action>;
+  /**
+   * Applies the patch if the precondition still holds (a version number means `{ version }`),
+   * else throws a conflict naming what changed. Never a silent overwrite.
+   */
+  updateAction(actionId: string, patch: ActionPatch, expected: number | ActionPrecondition, now: string): Promise<Action>;
 
   /** Records an update; a second call with the same idempotency key returns the first. */
   addUpdate(update: NewUpdate): Promise<Update>;

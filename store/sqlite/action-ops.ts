@@ -1,4 +1,5 @@
 import { ActionFields, type Action } from '../../core/model/index.js';
+import { type ActionPrecondition, preconditionFailure } from '../../core/plan/action-precondition.js';
 import { StoreError } from '../store-error.js';
 import { ACTION_FIELD_COLUMNS, actionFieldColumns, rowToAction } from './action-rows.js';
 import { assignmentList } from './columns.js';
@@ -20,19 +21,28 @@ export function getAction(db: Db, actionIdInput: unknown): Action | null {
   return findAction(db, idArg(actionIdInput, 'action id'));
 }
 
-/** Applies a patch against the version the caller read; the effective due date follows the new dates. */
+/** A version number, or the precondition object itself (validated loosely: the core decides). */
+function preconditionArg(input: unknown): ActionPrecondition {
+  if (typeof input === 'object' && input !== null && ('unchanged' in input || 'version' in input)) {
+    return 'version' in input ? { version: versionArg((input as { version: unknown }).version) } : (input as ActionPrecondition);
+  }
+  return { version: versionArg(input) };
+}
+
+/** Applies a patch if its precondition holds; the effective due date follows the new dates. */
 export function updateAction(db: Db, actionIdInput: unknown, patchInput: unknown, expectedInput: unknown, nowInput: unknown): Action {
   const actionId = idArg(actionIdInput, 'action id');
   const patch = definedEntries(patchInput, 'action patch');
-  const expected = versionArg(expectedInput);
+  const expected = preconditionArg(expectedInput);
   const now = canonicalInstant(instantArg(nowInput, 'now'));
   return inWriteTransaction(db, () => {
     const current = findAction(db, actionId);
     if (!current) throw new StoreError('not-found', `action ${actionId} does not exist`);
-    if (current.version !== expected) throw staleVersion(`action ${actionId}`, current.version, expected);
+    const failure = preconditionFailure(current, expected);
+    if (failure !== null) throw new StoreError('conflict', `action ${actionId} was changed by someone else: ${failure}`);
     const fields = parseInput(ActionFields, { ...current, ...patch }, `patch for action ${actionId}`);
-    const result = sql(db, UPDATE_ACTION_FIELDS).run({ id: actionId, expected, now, ...actionFieldColumns(fields) });
-    if (result.changes !== 1) throw staleVersion(`action ${actionId}`, current.version, expected);
+    const result = sql(db, UPDATE_ACTION_FIELDS).run({ id: actionId, expected: current.version, now, ...actionFieldColumns(fields) });
+    if (result.changes !== 1) throw staleVersion(`action ${actionId}`, current.version, current.version);
     const updated = findAction(db, actionId);
     if (!updated) throw new StoreError('not-found', `action ${actionId} does not exist`);
     return updated;

@@ -1,5 +1,5 @@
 import type { NewReminder, NewRole, NewUpdate, PlanDraft, PlanFields, ReminderState } from '../../core/model/index.js';
-import type { ActionPatch, PlanStore, SavePlanOptions } from '../plan-store.js';
+import type { ActionPatch, ActionPrecondition, PlanStore, SavePlanOptions } from '../plan-store.js';
 import { StoreError } from '../store-error.js';
 import { getAction, updateAction } from './action-ops.js';
 import { migrate } from './migrations.js';
@@ -82,8 +82,8 @@ class SqliteStore implements SqlitePlanStore {
     return this.run(`reading action ${actionId}`, () => getAction(this.db, actionId));
   }
 
-  updateAction(actionId: string, patch: ActionPatch, expectedVersion: number, now: string) {
-    return this.run(`updating action ${actionId}`, () => updateAction(this.db, actionId, patch, expectedVersion, now));
+  updateAction(actionId: string, patch: ActionPatch, expected: number | ActionPrecondition, now: string) {
+    return this.run(`updating action ${actionId}`, () => updateAction(this.db, actionId, patch, expected, now));
   }
 
   addUpdate(update: NewUpdate) {

@@ -485,6 +485,21 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
         expect((await store.getAction(before.id))?.version).toBe(2);
       });
 
+      it('applies a change whose touched fields are unchanged, even after another field changed', async () => {
+        const before = firstAction(await savedTree(store));
+        await store.updateAction(before.id, { evidence: 'Audit report, March' }, 1, LATER);
+        const after = await store.updateAction(before.id, { status: 'complete' }, { unchanged: { status: before.status } }, LATEST);
+        expect(after).toMatchObject({ status: 'complete', evidence: 'Audit report, March', version: 3 });
+      });
+
+      it('refuses a change whose touched field someone else changed, naming the field', async () => {
+        const before = firstAction(await savedTree(store));
+        const current = await store.updateAction(before.id, { status: 'blocked' }, 1, LATER);
+        const error = await expectStoreError(store.updateAction(before.id, { status: 'complete' }, { unchanged: { status: before.status } }, LATEST), 'conflict');
+        expect(error.message).toMatch(/status/);
+        expect(await store.getAction(before.id)).toEqual(current);
+      });
+
       it('rejects an invalid patch and a missing action', async () => {
         const before = firstAction(await savedTree(store));
         const bogus = { status: 'finished' } as unknown as Parameters<PlanStore['updateAction']>[1];
