@@ -6,7 +6,7 @@ import { findAction } from './action-ops.js';
 import { idArg } from './arguments.js';
 import type { Db } from './open-database.js';
 import { reminderColumns, rowToReminder } from './reminder-rows.js';
-import { nextReminderState } from './reminder-state.js';
+import { nextReminderState } from '../../core/plan/reminder-state.js';
 import { inWriteTransaction, sql } from './statements.js';
 import { canonicalInstant, parseInput } from './validate.js';
 

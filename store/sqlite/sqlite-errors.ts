@@ -1,3 +1,4 @@
+import { describeIssues } from '../validate.js';
 import { ZodError } from 'zod';
 import { StoreError, type StoreErrorCode } from '../store-error.js';
 
@@ -33,14 +34,4 @@ export function toStoreError(error: unknown, doing: string): StoreError {
   }
   const message = error instanceof Error ? error.message : String(error);
   return new StoreError('unavailable', `${doing} failed: ${message}`, { cause: error });
-}
-
-/** A short, readable list of what a schema rejected: "plan.title: Too small…; recommendations.0.text: …". */
-export function describeIssues(error: ZodError): string {
-  const shown = error.issues.slice(0, 5).map((issue) => {
-    const where = issue.path.map(String).join('.');
-    return where ? `${where}: ${issue.message}` : issue.message;
-  });
-  const more = error.issues.length - shown.length;
-  return more > 0 ? `${shown.join('; ')}; and ${String(more)} more` : shown.join('; ');
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReminderLogEntry } from '../../core/model/index.js';
 import { json, plain, toColumns, fromColumns } from './columns.js';
 import { referenceKey } from './plan-rows.js';
-import { nextReminderState } from './reminder-state.js';
+import { nextReminderState } from '../../core/plan/reminder-state.js';
 import { canonicalInstant, readJson } from './validate.js';
 
 describe('referenceKey', () => {

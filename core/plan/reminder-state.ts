@@ -1,4 +1,4 @@
-import type { ReminderLogEntry, ReminderState } from '../../core/model/index.js';
+import type { ReminderLogEntry, ReminderState } from '../model/index.js';
 
 /**
  * The entry after a state change: 'sending' counts an attempt, 'sent' records when, 'failed'
