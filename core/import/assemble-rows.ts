@@ -41,12 +41,15 @@ export class RowAssembler {
   private overflow: Overflow | null = null;
   private numbersInText = false;
   private readonly furniture: Set<string>;
+  /** The headings as a repeated header row would show them, cleaned once. */
+  private readonly headingSet: ReadonlySet<string>;
 
   constructor(
     private readonly header: Header,
     body: readonly SourceBlock[],
   ) {
     this.furniture = repeatedShortParagraphs(body);
+    this.headingSet = new Set(header.headings.map((h) => cleanCellText(h).toLowerCase()));
   }
 
   private get hasNumberColumn(): boolean {
@@ -88,9 +91,8 @@ export class RowAssembler {
   }
 
   private isHeaderRepeat(cells: readonly string[]): boolean {
-    const heads = this.header.headings.map((h) => cleanCellText(h).toLowerCase());
-    const filled = cells.filter((c) => c !== '').map((c) => c.toLowerCase());
-    return filled.length >= 2 && filled.every((cell) => heads.includes(cell));
+    const filled = cells.filter((c) => c !== '');
+    return filled.length >= 2 && filled.every((cell) => this.headingSet.has(cell.toLowerCase()));
   }
 
   private exactFields(cells: readonly string[], line: number): (Field | null)[] {

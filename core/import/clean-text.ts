@@ -6,6 +6,8 @@
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
 export function cleanCellText(raw: string): string {
+  // Cells from Word and Excel tables rarely carry markup: skip the replacements when none can match.
+  if (!/[<&[*]/.test(raw)) return tidyWhitespace(raw);
   const text = raw
     .replace(/\[bookmark:[^\]]*\]/gi, '')
     .replace(/<input\b[^>]*type\s*=\s*["']?checkbox["']?[^>]*\/?>/gi, '\n☐ ')

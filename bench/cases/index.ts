@@ -1,0 +1,17 @@
+import type { BenchCase } from '../lib/bench-case.js';
+
+/**
+ * The table's rows, in order. Loaded on demand, so a child process measuring one case's memory
+ * loads only that case's libraries.
+ */
+export const CASES: readonly { id: string; load: () => Promise<BenchCase> }[] = [
+  { id: 'seed-004-text', load: async () => (await import('./seed-004-text.js')).seed004Text },
+  { id: 'xlsx-5000', load: async () => (await import('./xlsx-5000.js')).xlsx5000 },
+  { id: 'sqlite-save-5000', load: async () => (await import('./sqlite-save-5000.js')).sqliteSave5000 },
+];
+
+export async function loadCase(id: string): Promise<BenchCase> {
+  const entry = CASES.find((candidate) => candidate.id === id);
+  if (entry === undefined) throw new Error(`no benchmark case "${id}"; the cases are ${CASES.map((c) => c.id).join(', ')}`);
+  return entry.load();
+}
