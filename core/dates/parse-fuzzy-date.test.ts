@@ -633,3 +633,18 @@ describe('parseFuzzyDate: the seed plans', () => {
     expect(result?.earlier?.map((part) => part.text)).toEqual(['Sept 2021', 'Sept 2021', '2021']);
   });
 });
+
+describe('parseFuzzyDate: wording that marks the old date', () => {
+  it.each([
+    ['Jan 2026 (revised from Oct-25)', '2026-01-31', ['2025-10-31']],
+    ['March 2025, originally December 2024', '2025-03-31', ['2024-12-31']],
+    ['30/06/2025 (was 31/03/2025)', '2025-06-30', ['2025-03-31']],
+    ['Previously Q3 24/25, now Q1 25/26', '2025-06-30', ['2024-12-31']],
+    ['September 2023 Q1 2026', '2026-06-30', ['2023-09-30']],
+    ['From April 2022 to March 2023', '2023-03-31', undefined],
+  ])('%j settles on %s', (text, date, earlier) => {
+    const parsed = parseFuzzyDate(text);
+    expect(parsed?.date).toBe(date);
+    expect(parsed?.earlier?.map((part) => part.date)).toEqual(earlier);
+  });
+});

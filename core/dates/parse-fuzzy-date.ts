@@ -17,8 +17,9 @@ export function parseFuzzyDate(text: string): FuzzyDate | null {
   const covered = dateTokens(tokens, found);
   const groups = groupDates(tokens, found);
   const flags = statusFlags(tokens, covered);
-  const result: FuzzyDate = { text, ...effective(groups.at(-1), flags.ongoing) };
-  const earlier = groups.slice(0, -1).map((group) => datePart(text, tokens, group));
+  const settled = settledGroup(tokens, groups);
+  const result: FuzzyDate = { text, ...effective(settled, flags.ongoing) };
+  const earlier = groups.filter((group) => group !== settled).map((group) => datePart(text, tokens, group));
   if (earlier.length > 0) result.earlier = earlier;
   const note = buildNote(text, tokens, covered);
   if (note !== '') result.note = note;
@@ -27,6 +28,29 @@ export function parseFuzzyDate(text: string): FuzzyDate | null {
   if (flags.ongoing) result.ongoing = true;
   if (flags.complete) result.complete = true;
   return result;
+}
+
+/**
+ * Words that say the date after them was replaced: "Jan 2026 (revised from Oct-25)",
+ * "March 2025, originally December 2024".
+ */
+const SUPERSEDED = /\b(?:(?:revised|moved|changed|delayed|slipped|extended|deferred|put back)\s+from|was|previously|originally|formerly|replaces|replacing)$/;
+
+/**
+ * The group a plan settles on: the last one written, unless the wording marks it as the old
+ * date. Plans append revisions ("September 2023 Q1 2026") more often than they explain them.
+ */
+function settledGroup(tokens: readonly Token[], groups: readonly DateGroup[]): DateGroup | undefined {
+  const current = groups.filter((group, k) => !isSuperseded(tokens, group, groups[k - 1]));
+  return current.at(-1) ?? groups.at(-1);
+}
+
+function isSuperseded(tokens: readonly Token[], group: DateGroup, previous: DateGroup | undefined): boolean {
+  const first = group.parts[0];
+  if (first === undefined) return false;
+  const floor = Math.max(previous?.parts.at(-1)?.to ?? 0, first.textFrom - 4);
+  const before = tokens.slice(floor, first.textFrom).filter((token) => token.kind === 'word').map((token) => token.lower).join(' ');
+  return SUPERSEDED.test(before);
 }
 
 /** The date the text settles on: the last one written, with the start of its range or quarter. */
