@@ -1,5 +1,12 @@
-import type { Config } from '../config/config.js';
+import { readFile } from 'node:fs/promises';
+import { type Config, isLoopback } from '../config/config.js';
 import type { PlanStore } from '../store/plan-store.js';
+import { createGraphHttp } from '../store/sharepoint/graph/create-graph-http.js';
+import type { GraphHttp } from '../store/sharepoint/graph/graph-http.js';
+import { appOnlyTokenSource, staticTokenSource, type TokenSource } from '../store/sharepoint/graph/token-source.js';
+import { createListClient } from '../store/sharepoint/lists/graph-list-client.js';
+import { resolveSiteId } from '../store/sharepoint/resolve-site.js';
+import { createSharePointPlanStore } from '../store/sharepoint/sharepoint-plan-store.js';
 import { openSqlitePlanStore } from '../store/sqlite/sqlite-plan-store.js';
 import { type Clock, systemClock } from './clock.js';
 
@@ -10,16 +17,40 @@ export interface App {
   clock: Clock;
 }
 
-export function composeApp(config: Config, overrides: Partial<Pick<App, 'clock' | 'store'>> = {}): App {
-  const store = overrides.store ?? openStore(config);
+export async function composeApp(config: Config, overrides: Partial<Pick<App, 'clock' | 'store'>> = {}): Promise<App> {
+  const store = overrides.store ?? (await STORES[config.STORE](config));
   return { config, store, clock: overrides.clock ?? systemClock };
 }
 
 /** One opener per STORE value; the type makes a new value fail to compile until it is wired here. */
-const STORES: Record<Config['STORE'], (config: Config) => PlanStore> = {
-  sqlite: (config) => openSqlitePlanStore({ path: config.SQLITE_PATH }),
+const STORES: Record<Config['STORE'], (config: Config) => Promise<PlanStore>> = {
+  sqlite: (config) => Promise.resolve(openSqlitePlanStore({ path: config.SQLITE_PATH })),
+  sharepoint: async (config) => {
+    const http = await graphFor(config);
+    const siteId = await resolveSiteId(http, required(config.SHAREPOINT_SITE));
+    return createSharePointPlanStore(createListClient(http, siteId));
+  },
 };
 
-function openStore(config: Config): PlanStore {
-  return STORES[config.STORE](config);
+/** The app's own (app-only) Graph connection; the tab's on-behalf-of connection is per request. */
+export async function graphFor(config: Config): Promise<GraphHttp> {
+  return createGraphHttp({ baseUrl: config.GRAPH_BASE_URL, tokens: await appTokens(config) });
+}
+
+async function appTokens(config: Config): Promise<TokenSource> {
+  // The Graph fake on loopback takes any bearer token; config refuses plain http anywhere else.
+  if (isLoopback(config.GRAPH_BASE_URL)) return staticTokenSource('local-graph-fake');
+  const tenantId = required(config.AZURE_TENANT_ID);
+  const clientId = required(config.AZURE_CLIENT_ID);
+  if (config.AZURE_CLIENT_CERTIFICATE_PATH !== undefined) {
+    const privateKeyPem = await readFile(config.AZURE_CLIENT_CERTIFICATE_PATH, 'utf8');
+    return appOnlyTokenSource({ tenantId, clientId, certificate: { thumbprintSha256: required(config.AZURE_CLIENT_CERTIFICATE_THUMBPRINT), privateKeyPem } });
+  }
+  return appOnlyTokenSource({ tenantId, clientId, clientSecret: required(config.AZURE_CLIENT_SECRET) });
+}
+
+/** Config has already checked these; this only narrows the type. */
+function required(value: string | undefined): string {
+  if (value === undefined) throw new Error('configuration was not validated before use');
+  return value;
 }

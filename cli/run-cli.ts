@@ -3,10 +3,12 @@ import { type Clock, systemClock } from '../app/clock.js';
 import { composeApp, type App } from '../app/compose.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { ImportFileError } from '../edge/files/import-file-error.js';
+import { GraphError } from '../store/sharepoint/graph/graph-error.js';
 import { StoreError } from '../store/store-error.js';
 import { CliError } from './cli-error.js';
 import { demoCommand } from './commands/demo-command.js';
 import { importCommand } from './commands/import-command.js';
+import { provisionCommand } from './commands/provision-command.js';
 import { exportCommand, plansCommand, showCommand } from './commands/plan-commands.js';
 import type { Io } from './io.js';
 
@@ -20,9 +22,11 @@ Usage:
   followthrough show <plan> [--json]    Status and RAG counts, overdue and due-soon actions.
   followthrough export <plan> --json    The plan as JSON; it imports back unchanged.
   followthrough demo                    Load the demo plan (dated around today) and show it.
+  followthrough provision --site <url|id> [--dry-run] [--json]
+      Create the SharePoint lists and columns in a site (Graph settings: see README). Safe to re-run.
 
 <plan> is an id, the first characters of one, a reference, or words from the title.
-Settings come from the environment: STORE, SQLITE_PATH, TIME_ZONE, LOG_LEVEL (see README).`;
+Settings come from the environment: STORE, SQLITE_PATH, SHAREPOINT_SITE, GRAPH_BASE_URL, AZURE_*, TIME_ZONE (see README).`;
 
 /** Runs one command line; returns the exit code. Every failure is reported here, once. */
 export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, io: Io, clock: Clock = systemClock): Promise<number> {
@@ -33,7 +37,12 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
       io.out(HELP);
       return command === undefined ? 2 : 0;
     }
-    app = composeApp(loadConfig(env), { clock });
+    // Provisioning talks to Graph only; it opens no plan store.
+    if (command === 'provision') {
+      const { values } = parse(rest, { site: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } });
+      return await provisionCommand(env, io, { site: typeof values.site === 'string' ? values.site : undefined, dryRun: values['dry-run'] === true, json: values.json === true });
+    }
+    app = await composeApp(loadConfig(env), { clock });
     return await dispatch(app, io, command, rest);
   } catch (error) {
     return report(io, error);
@@ -89,7 +98,7 @@ function report(io: Io, error: unknown): number {
     io.err(`followthrough: ${error.message}`);
     return error.exitCode;
   }
-  if (error instanceof ImportFileError || error instanceof ConfigError || error instanceof StoreError) {
+  if (error instanceof ImportFileError || error instanceof ConfigError || error instanceof StoreError || error instanceof GraphError) {
     io.err(`followthrough: ${error.message}`);
     return 1;
   }

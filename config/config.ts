@@ -4,16 +4,41 @@ import { z } from 'zod';
  * Every setting the app reads, parsed once at start-up (docs/decisions/002). Nothing else
  * reads `process.env`. A bad or missing value stops the app with a message naming it.
  */
-const Schema = z.object({
-  STORE: z.enum(['sqlite']).default('sqlite'),
-  SQLITE_PATH: z.string().min(1).default('.followthrough/followthrough.db'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  /** IANA zone whose calendar decides "today" for due dates. NHS England works on UK time. */
-  TIME_ZONE: z
-    .string()
-    .default('Europe/London')
-    .refine(isTimeZone, 'not an IANA time zone, e.g. Europe/London'),
-});
+const GRAPH_ROOT = 'https://graph.microsoft.com/v1.0';
+
+const Schema = z
+  .object({
+    STORE: z.enum(['sqlite', 'sharepoint']).default('sqlite'),
+    SQLITE_PATH: z.string().min(1).default('.followthrough/followthrough.db'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /** IANA zone whose calendar decides "today" for due dates. NHS England works on UK time. */
+    TIME_ZONE: z.string().default('Europe/London').refine(isTimeZone, 'not an IANA time zone, e.g. Europe/London'),
+    /** The SharePoint site holding the lists: its URL (https://contoso.sharepoint.com/sites/quality) or Graph site id. */
+    SHAREPOINT_SITE: z.string().min(1).optional(),
+    /** Graph's root. Only tests and local demos change it, to the Graph fake on loopback. */
+    GRAPH_BASE_URL: z.url().default(GRAPH_ROOT).refine(isSafeGraphUrl, 'must be https, or http on loopback (127.0.0.1, localhost) for the Graph fake'),
+    AZURE_TENANT_ID: z.guid('must be the tenant id (a GUID)').optional(),
+    AZURE_CLIENT_ID: z.guid('must be the app registration client id (a GUID)').optional(),
+    AZURE_CLIENT_SECRET: z.string().min(1).optional(),
+    /** PEM file with the app's certificate private key (preferred over a secret). */
+    AZURE_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
+    AZURE_CLIENT_CERTIFICATE_THUMBPRINT: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the certificate SHA-256 thumbprint (64 hex digits)').optional(),
+  })
+  .superRefine((config, context) => {
+    if (config.STORE !== 'sharepoint') return;
+    const require = (name: keyof typeof config, why: string): void => {
+      if (config[name] === undefined) context.addIssue({ code: 'custom', path: [name], message: `required ${why}` });
+    };
+    require('SHAREPOINT_SITE', 'when STORE=sharepoint');
+    if (isLoopback(config.GRAPH_BASE_URL)) return;
+    require('AZURE_TENANT_ID', 'when STORE=sharepoint');
+    require('AZURE_CLIENT_ID', 'when STORE=sharepoint');
+    const credentials = [config.AZURE_CLIENT_SECRET, config.AZURE_CLIENT_CERTIFICATE_PATH].filter((v) => v !== undefined).length;
+    if (credentials !== 1) {
+      context.addIssue({ code: 'custom', path: ['AZURE_CLIENT_CERTIFICATE_PATH'], message: 'give exactly one of AZURE_CLIENT_CERTIFICATE_PATH (preferred) or AZURE_CLIENT_SECRET when STORE=sharepoint' });
+    }
+    if (config.AZURE_CLIENT_CERTIFICATE_PATH !== undefined) require('AZURE_CLIENT_CERTIFICATE_THUMBPRINT', 'with AZURE_CLIENT_CERTIFICATE_PATH');
+  });
 
 export type Config = Readonly<z.infer<typeof Schema>>;
 
@@ -24,6 +49,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** Settings whose values must never be echoed back, even when wrong. */
+const SECRET = new Set(['AZURE_CLIENT_SECRET']);
+
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const known = Object.fromEntries(Object.keys(Schema.shape).map((key) => [key, emptyToUndefined(env[key])]));
   const parsed = Schema.safeParse(known);
@@ -32,9 +60,20 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     parsed.error.issues.map((issue) => {
       const name = issue.path.join('.');
       const value = env[name];
-      return `${name}${value === undefined ? '' : `="${value}"`}: ${issue.message}`;
+      const shown = value === undefined || value === '' ? '' : SECRET.has(name) ? '=(hidden)' : `="${value}"`;
+      return `${name}${shown}: ${issue.message}`;
     }),
   );
+}
+
+/** True when Graph is the local fake: then no Entra credentials are needed. */
+export function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
+}
+
+function isSafeGraphUrl(url: string): boolean {
+  return new URL(url).protocol === 'https:' || isLoopback(url);
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {

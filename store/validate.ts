@@ -1,4 +1,5 @@
 import type { ZodError, z } from 'zod';
+import { IsoDateTime } from '../core/model/index.js';
 import { StoreError } from './store-error.js';
 
 /** Checks a caller's input; a rejection names the problem and nothing has been written yet. */
@@ -30,4 +31,9 @@ export function describeIssues(error: ZodError): string {
 /** An instant as the stores keep it: UTC, `toISOString` form, so that text order is time order. */
 export function canonicalInstant(value: string): string {
   return new Date(value).toISOString();
+}
+
+/** A caller's instant ("now", "at"): validated, then kept in the stores' canonical form. */
+export function parseInstant(value: unknown, what: string): string {
+  return canonicalInstant(parseInput(IsoDateTime, value, what));
 }

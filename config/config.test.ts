@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const TENANT = '11111111-2222-3333-4444-555555555555';
+const CLIENT = '66666666-7777-8888-9999-000000000000';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+describe('loadConfig', () => {
+  it('runs a fresh machine on defaults: SQLite, UK time', () => {
+    expect(loadConfig({})).toMatchObject({ STORE: 'sqlite', SQLITE_PATH: '.followthrough/followthrough.db', TIME_ZONE: 'Europe/London', GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0' });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ STORE: '  ', TIME_ZONE: '' }).STORE).toBe('sqlite');
+  });
+
+  it.each([
+    [{ STORE: 'mongo' }, /^STORE="mongo": /],
+    [{ TIME_ZONE: 'Mars/Olympus' }, /^TIME_ZONE="Mars\/Olympus": not an IANA time zone/],
+    [{ STORE: 'sharepoint' }, /^SHAREPOINT_SITE: required when STORE=sharepoint/],
+    [{ STORE: 'sharepoint', SHAREPOINT_SITE: 'https://contoso.sharepoint.com/sites/q' }, /^AZURE_TENANT_ID: required/],
+    [{ STORE: 'sharepoint', SHAREPOINT_SITE: 's', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT }, /exactly one of AZURE_CLIENT_CERTIFICATE_PATH/],
+    [{ STORE: 'sharepoint', SHAREPOINT_SITE: 's', AZURE_TENANT_ID: 'contoso', AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'x' }, /^AZURE_TENANT_ID="contoso": must be the tenant id/],
+    [{ STORE: 'sharepoint', SHAREPOINT_SITE: 's', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_CERTIFICATE_PATH: '/k.pem' }, /^AZURE_CLIENT_CERTIFICATE_THUMBPRINT: required/],
+    [{ GRAPH_BASE_URL: 'http://graph.example.com/v1.0' }, /^GRAPH_BASE_URL=.*must be https/],
+  ])('names the setting at fault: %j', (env, message) => {
+    expect(problems(env).some((p) => message.test(p))).toBe(true);
+  });
+
+  it('never echoes a client secret', () => {
+    const found = problems({ STORE: 'sharepoint', SHAREPOINT_SITE: 's', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'sup3r-secret', AZURE_CLIENT_CERTIFICATE_PATH: '/k.pem' });
+    expect(found.join(' ')).not.toContain('sup3r-secret');
+  });
+
+  it('needs no Entra credentials when Graph is the fake on loopback', () => {
+    expect(loadConfig({ STORE: 'sharepoint', SHAREPOINT_SITE: 'https://contoso.sharepoint.com/sites/quality', GRAPH_BASE_URL: 'http://127.0.0.1:8765/v1.0' }).STORE).toBe('sharepoint');
+  });
+
+  it('accepts app-only credentials with a certificate', () => {
+    const config = loadConfig({ STORE: 'sharepoint', SHAREPOINT_SITE: 's', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_CERTIFICATE_PATH: '/k.pem', AZURE_CLIENT_CERTIFICATE_THUMBPRINT: 'a'.repeat(64) });
+    expect(config.AZURE_CLIENT_CERTIFICATE_PATH).toBe('/k.pem');
+  });
+});

@@ -1,0 +1,65 @@
+import { type Action, ActionFields, type PlanFields, Plan as PlanSchema } from '../../core/model/index.js';
+import { type ActionPrecondition, preconditionFailure } from '../../core/plan/action-precondition.js';
+import type { ActionPatch } from '../plan-store.js';
+import { StoreError } from '../store-error.js';
+import { parseInput, parseInstant } from '../validate.js';
+import { actionEditFields, actionGeneration, actionOf, planFields } from './item-fields.js';
+import type { ListClient, ListItem } from './lists/list-client.js';
+import { findPlanRecord } from './plan-writes.js';
+import { isGraphStatus } from './store-errors.js';
+
+/** How many times a write is re-applied after a 412 caused by an edit that did not touch its fields. */
+const REAPPLY_ATTEMPTS = 3;
+
+/** An action of the plan's current generation (older generations are leftovers of a replace). */
+export async function getAction(lists: ListClient, actionId: string): Promise<{ item: ListItem; action: Action } | null> {
+  const item = await lists.getByKey('actions', actionId);
+  if (item === null) return null;
+  const plan = await findPlanRecord(lists, String(item.fields.FtPlanId));
+  if (plan === null || !plan.committed || plan.generation !== actionGeneration(item)) return null;
+  return { item, action: actionOf(item) };
+}
+
+/**
+ * Applies a patch with `If-Match`. A 412 means the item changed since it was read — perhaps only
+ * a column someone edited in SharePoint — so it is read again and, if the precondition still
+ * holds (the fields this change touches are as they were), applied again; otherwise a conflict.
+ */
+export async function updateAction(lists: ListClient, actionId: string, patch: ActionPatch, expected: number | ActionPrecondition, nowInput: string): Promise<Action> {
+  const precondition: ActionPrecondition = typeof expected === 'number' ? { version: expected } : expected;
+  const now = parseInstant(nowInput, 'now');
+  for (let attempt = 0; attempt < REAPPLY_ATTEMPTS; attempt++) {
+    const found = await getAction(lists, actionId);
+    if (found === null) throw new StoreError('not-found', `action ${actionId} does not exist`);
+    const failure = preconditionFailure(found.action, precondition);
+    if (failure !== null) throw new StoreError('conflict', `action ${actionId} was changed by someone else: ${failure}`);
+    const fields = parseInput(ActionFields, { ...found.action, ...patch }, `patch for action ${actionId}`);
+    const next: Action = { ...found.action, ...fields, version: found.action.version + 1, updatedAt: now };
+    try {
+      await lists.update('actions', found.item.id, actionEditFields(next), found.item.eTag);
+      return next;
+    } catch (error) {
+      if (!isGraphStatus(error, 412)) throw error;
+    }
+  }
+  throw new StoreError('conflict', `action ${actionId} kept changing while it was being updated; try again`);
+}
+
+export async function updatePlanFields(lists: ListClient, planId: string, patch: Partial<PlanFields>, expectedVersion: number, nowInput: string) {
+  const now = parseInstant(nowInput, 'now');
+  for (let attempt = 0; attempt < REAPPLY_ATTEMPTS; attempt++) {
+    const record = await findPlanRecord(lists, planId);
+    if (record === null || !record.committed) throw new StoreError('not-found', `plan ${planId} does not exist`);
+    if (record.plan.version !== expectedVersion) {
+      throw new StoreError('conflict', `plan ${planId} was changed by someone else: it is at version ${String(record.plan.version)}, not ${String(expectedVersion)}`);
+    }
+    const next = parseInput(PlanSchema, { ...record.plan, ...patch, version: record.plan.version + 1, updatedAt: now }, `patch for plan ${planId}`);
+    try {
+      await lists.update('plans', record.item.id, planFields(next, { generation: record.generation, committed: true, ...record.counts }), record.item.eTag);
+      return next;
+    } catch (error) {
+      if (!isGraphStatus(error, 412)) throw error;
+    }
+  }
+  throw new StoreError('conflict', `plan ${planId} kept changing while it was being updated; try again`);
+}

@@ -1,0 +1,45 @@
+import type { NewReminder, NewRole, NewUpdate, PlanDraft, PlanFields, ReminderState } from '../../core/model/index.js';
+import type { ActionPatch, ActionPrecondition, PlanStore, SavePlanOptions } from '../plan-store.js';
+import { getAction, updateAction, updatePlanFields } from './action-writes.js';
+import type { ListClient } from './lists/list-client.js';
+import { findSimilarPlans, getPlan, listPlans } from './plan-reads.js';
+import { deletePlan, savePlan } from './plan-writes.js';
+import { addUpdate, findRole, listReminders, listRoles, listUpdates, planReminder, saveRole, setReminderState } from './record-ops.js';
+import { toStoreError } from './store-errors.js';
+
+/**
+ * The plan store over SharePoint lists in the trust's tenant (docs/decisions/006). It passes the
+ * same contract suite as the SQLite store. Every failure is a StoreError; Graph's request-id is
+ * kept in the message.
+ */
+export function createSharePointPlanStore(lists: ListClient): PlanStore {
+  const run = async <T>(doing: string, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      throw toStoreError(error, doing);
+    }
+  };
+  return {
+    savePlan: (draft: PlanDraft, options: SavePlanOptions) => run('saving a plan', () => savePlan(lists, draft, options)),
+    listPlans: () => run('listing plans', () => listPlans(lists)),
+    getPlan: (planId: string) => run(`reading plan ${planId}`, () => getPlan(lists, planId)),
+    findSimilarPlans: (match) => run('finding similar plans', () => findSimilarPlans(lists, match)),
+    updatePlanFields: (planId: string, patch: Partial<PlanFields>, expectedVersion: number, now: string) =>
+      run(`updating plan ${planId}`, () => updatePlanFields(lists, planId, patch, expectedVersion, now)),
+    deletePlan: (planId: string) => run(`deleting plan ${planId}`, () => deletePlan(lists, planId)),
+    getAction: (actionId: string) => run(`reading action ${actionId}`, async () => (await getAction(lists, actionId))?.action ?? null),
+    updateAction: (actionId: string, patch: ActionPatch, expected: number | ActionPrecondition, now: string) =>
+      run(`updating action ${actionId}`, () => updateAction(lists, actionId, patch, expected, now)),
+    addUpdate: (update: NewUpdate) => run('recording an update', () => addUpdate(lists, update)),
+    listUpdates: (actionId: string) => run(`listing updates of action ${actionId}`, () => listUpdates(lists, actionId)),
+    saveRole: (role: NewRole) => run('saving a role', () => saveRole(lists, role)),
+    listRoles: () => run('listing roles', () => listRoles(lists)),
+    findRole: (name: string) => run('finding a role', () => findRole(lists, name)),
+    planReminder: (reminder: NewReminder) => run('planning a reminder', () => planReminder(lists, reminder)),
+    setReminderState: (id: string, state: ReminderState, detail: { error?: string | null; at: string }) =>
+      run(`updating reminder ${id}`, () => setReminderState(lists, id, state, detail)),
+    listReminders: (filter) => run('listing reminders', () => listReminders(lists, filter)),
+    close: () => Promise.resolve(),
+  };
+}
