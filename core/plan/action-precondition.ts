@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Action, ActionFields } from '../model/index.js';
 
 /**
@@ -9,8 +10,16 @@ import type { Action, ActionFields } from '../model/index.js';
  */
 export type ActionPrecondition = { version: number } | { unchanged: Partial<ActionFields> };
 
+/** What a store accepts: a bare version number, or either form above. */
+export const ActionPreconditionInput = z.union([
+  z.number().int().positive().transform((version) => ({ version })),
+  z.object({ version: z.number().int().positive() }).strict(),
+  z.object({ unchanged: z.record(z.string(), z.unknown()) }).strict(),
+]);
+type CheckedPrecondition = z.output<typeof ActionPreconditionInput>;
+
 /** Null when the precondition holds; otherwise the reason, naming what changed. */
-export function preconditionFailure(current: Action, precondition: ActionPrecondition): string | null {
+export function preconditionFailure(current: Action, precondition: ActionPrecondition | CheckedPrecondition): string | null {
   if ('version' in precondition) {
     return current.version === precondition.version ? null : `it is at version ${current.version}, not ${precondition.version}`;
   }

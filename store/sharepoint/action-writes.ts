@@ -1,5 +1,5 @@
 import { type Action, ActionFields, type PlanFields, Plan as PlanSchema } from '../../core/model/index.js';
-import { type ActionPrecondition, preconditionFailure } from '../../core/plan/action-precondition.js';
+import { type ActionPrecondition, ActionPreconditionInput, preconditionFailure } from '../../core/plan/action-precondition.js';
 import type { ActionPatch } from '../plan-store.js';
 import { StoreError } from '../store-error.js';
 import { parseInput, parseInstant } from '../validate.js';
@@ -26,7 +26,7 @@ export async function getAction(lists: ListClient, actionId: string): Promise<{ 
  * holds (the fields this change touches are as they were), applied again; otherwise a conflict.
  */
 export async function updateAction(lists: ListClient, actionId: string, patch: ActionPatch, expected: number | ActionPrecondition, nowInput: string): Promise<Action> {
-  const precondition: ActionPrecondition = typeof expected === 'number' ? { version: expected } : expected;
+  const precondition = parseInput(ActionPreconditionInput, expected, 'precondition');
   const now = parseInstant(nowInput, 'now');
   for (let attempt = 0; attempt < REAPPLY_ATTEMPTS; attempt++) {
     const found = await getAction(lists, actionId);

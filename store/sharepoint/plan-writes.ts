@@ -92,8 +92,8 @@ function childWrites(written: Written, generation: string): ListWrite[] {
 export async function writeAll(lists: ListClient, writes: readonly ListWrite[]): Promise<void> {
   if (writes.length === 0) return;
   const results = await lists.writeMany(writes);
-  const failed = results.find((result) => !result.ok);
-  if (failed && !failed.ok) {
+  for (const failed of results) {
+    if (failed.ok) continue;
     throw new StoreError('unavailable', `writing to SharePoint failed: ${String(failed.status)} ${failed.code}: ${failed.message}${failed.requestId ? ` (request-id ${failed.requestId})` : ''}`);
   }
 }

@@ -72,7 +72,7 @@ async function completeList(
   for (const column of spec.columns) {
     const change = await completeColumn(http, `/sites/${siteId}/lists/${listId}/columns`, column, columns.get(column.name), options);
     entry.columns.push(change);
-    if (change.change === 'differs') report.differences.push(`${spec.displayName}.${column.name}: ${change.detail ?? 'differs'}`);
+    if (change.change === 'differs') report.differences.push(`${spec.displayName}.${column.name}: ${change.detail}`);
   }
   return entry;
 }

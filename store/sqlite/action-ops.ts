@@ -1,9 +1,9 @@
 import { ActionFields, type Action } from '../../core/model/index.js';
-import { type ActionPrecondition, preconditionFailure } from '../../core/plan/action-precondition.js';
+import { ActionPreconditionInput, preconditionFailure } from '../../core/plan/action-precondition.js';
 import { StoreError } from '../store-error.js';
 import { ACTION_FIELD_COLUMNS, actionFieldColumns, rowToAction } from './action-rows.js';
 import { assignmentList } from './columns.js';
-import { definedEntries, idArg, instantArg, versionArg } from './arguments.js';
+import { definedEntries, idArg, instantArg } from './arguments.js';
 import type { Db } from './open-database.js';
 import { staleVersion } from './plan-edits.js';
 import { inWriteTransaction, sql } from './statements.js';
@@ -21,19 +21,11 @@ export function getAction(db: Db, actionIdInput: unknown): Action | null {
   return findAction(db, idArg(actionIdInput, 'action id'));
 }
 
-/** A version number, or the precondition object itself (validated loosely: the core decides). */
-function preconditionArg(input: unknown): ActionPrecondition {
-  if (typeof input === 'object' && input !== null && ('unchanged' in input || 'version' in input)) {
-    return 'version' in input ? { version: versionArg((input as { version: unknown }).version) } : (input as ActionPrecondition);
-  }
-  return { version: versionArg(input) };
-}
-
 /** Applies a patch if its precondition holds; the effective due date follows the new dates. */
 export function updateAction(db: Db, actionIdInput: unknown, patchInput: unknown, expectedInput: unknown, nowInput: unknown): Action {
   const actionId = idArg(actionIdInput, 'action id');
   const patch = definedEntries(patchInput, 'action patch');
-  const expected = preconditionArg(expectedInput);
+  const expected = parseInput(ActionPreconditionInput, expectedInput, 'precondition');
   const now = canonicalInstant(instantArg(nowInput, 'now'));
   return inWriteTransaction(db, () => {
     const current = findAction(db, actionId);
