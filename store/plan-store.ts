@@ -57,6 +57,15 @@ export interface PlanStore {
    */
   updateAction(actionId: string, patch: ActionPatch, expected: number | ActionPrecondition, now: string): Promise<Action>;
 
+  /**
+   * The reminder sweep: open actions (not complete, assured or not applicable) of plans that are
+   * not closed, whose effective due date is on or before `date` (YYYY-MM-DD) — overdue ones
+   * included. Undated actions are not returned. Ordered by due date.
+   */
+  listOpenActionsDueBy(date: string): Promise<Action[]>;
+  /** Actions changed at or after `since` (an instant), or all when null: incremental sweeps. */
+  listActionsChangedSince(since: string | null): Promise<Action[]>;
+
   /** Records an update; a second call with the same idempotency key returns the first. */
   addUpdate(update: NewUpdate): Promise<Update>;
   listUpdates(actionId: string): Promise<Update[]>;

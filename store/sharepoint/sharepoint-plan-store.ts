@@ -1,5 +1,6 @@
 import type { NewReminder, NewRole, NewUpdate, PlanDraft, PlanFields, ReminderState } from '../../core/model/index.js';
 import type { ActionPatch, ActionPrecondition, PlanStore, SavePlanOptions } from '../plan-store.js';
+import { listActionsChangedSince, listOpenActionsDueBy } from './action-sweeps.js';
 import { getAction, updateAction, updatePlanFields } from './action-writes.js';
 import type { ListClient } from './lists/list-client.js';
 import { findSimilarPlans, getPlan, listPlans } from './plan-reads.js';
@@ -31,6 +32,8 @@ export function createSharePointPlanStore(lists: ListClient): PlanStore {
     getAction: (actionId: string) => run(`reading action ${actionId}`, async () => (await getAction(lists, actionId))?.action ?? null),
     updateAction: (actionId: string, patch: ActionPatch, expected: number | ActionPrecondition, now: string) =>
       run(`updating action ${actionId}`, () => updateAction(lists, actionId, patch, expected, now)),
+    listOpenActionsDueBy: (date: string) => run(`listing actions due by ${date}`, () => listOpenActionsDueBy(lists, date)),
+    listActionsChangedSince: (since: string | null) => run('listing changed actions', () => listActionsChangedSince(lists, since)),
     addUpdate: (update: NewUpdate) => run('recording an update', () => addUpdate(lists, update)),
     listUpdates: (actionId: string) => run(`listing updates of action ${actionId}`, () => listUpdates(lists, actionId)),
     saveRole: (role: NewRole) => run('saving a role', () => saveRole(lists, role)),

@@ -2,6 +2,7 @@ import type { NewReminder, NewRole, NewUpdate, PlanDraft, PlanFields, ReminderSt
 import type { ActionPatch, ActionPrecondition, PlanStore, SavePlanOptions } from '../plan-store.js';
 import { StoreError } from '../store-error.js';
 import { getAction, updateAction } from './action-ops.js';
+import { listActionsChangedSince, listOpenActionsDueBy } from './action-sweeps.js';
 import { migrate } from './migrations.js';
 import { openDatabase, type Db } from './open-database.js';
 import { deletePlan, updatePlanFields } from './plan-edits.js';
@@ -84,6 +85,14 @@ class SqliteStore implements SqlitePlanStore {
 
   updateAction(actionId: string, patch: ActionPatch, expected: number | ActionPrecondition, now: string) {
     return this.run(`updating action ${actionId}`, () => updateAction(this.db, actionId, patch, expected, now));
+  }
+
+  listOpenActionsDueBy(date: string) {
+    return this.run(`listing actions due by ${date}`, () => listOpenActionsDueBy(this.db, date));
+  }
+
+  listActionsChangedSince(since: string | null) {
+    return this.run('listing changed actions', () => listActionsChangedSince(this.db, since));
   }
 
   addUpdate(update: NewUpdate) {

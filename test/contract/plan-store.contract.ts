@@ -510,6 +510,51 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
       });
     });
 
+    describe('sweeps', () => {
+      const due = (date: string): FuzzyDate => day(date, date);
+      function sweepDraft(status: 'active' | 'closed' = 'active'): PlanDraft {
+        const draft = buildDraft({ title: `Sweep plan (${status})`, references: [`SWEEP-${status}`] });
+        return {
+          ...draft,
+          plan: { ...draft.plan, status },
+          recommendations: [
+            recommendation({
+              number: '1',
+              text: 'Reminders go to what is open and due',
+              actions: [
+                action({ ref: 'a', text: 'Overdue and open', due: due('2025-06-01'), status: 'in-progress' }),
+                action({ ref: 'b', text: 'Due but complete', due: due('2025-06-10'), status: 'complete' }),
+                action({ ref: 'c', text: 'Due on the day asked', due: due('2025-06-15'), status: 'not-started' }),
+                action({ ref: 'd', text: 'No usable date', due: null, status: 'unknown' }),
+                action({ ref: 'e', text: 'Revised to later', due: due('2025-06-05'), revisions: [{ date: '2025-07-01', reason: 'Waiting for new system', at: null, by: null }], status: 'in-progress' }),
+                action({ ref: 'f', text: 'Due after the date', due: due('2025-06-16'), status: 'blocked' }),
+              ],
+            }),
+          ],
+        };
+      }
+
+      it('lists open actions due on or before a date — overdue included; closed, undated and revised-later left out', async () => {
+        await store.savePlan(sweepDraft(), { now: NOW });
+        await store.savePlan(sweepDraft('closed'), { now: NOW });
+        const due = await store.listOpenActionsDueBy('2025-06-15');
+        expect(due.map((a) => a.text)).toEqual(['Overdue and open', 'Due on the day asked']);
+      });
+
+      it('rejects a due-by date that is not a date', async () => {
+        await expectStoreError(store.listOpenActionsDueBy('next week'), 'invalid');
+      });
+
+      it('lists actions changed at or after an instant, and all of them from the start', async () => {
+        const id = await store.savePlan(sweepDraft(), { now: NOW });
+        const target = (await store.getPlan(id))?.recommendations[0]?.actions[2];
+        if (!target) throw new Error('sweep plan has no third action');
+        await store.updateAction(target.id, { status: 'in-progress' }, 1, LATER);
+        expect((await store.listActionsChangedSince(LATER)).map((a) => a.id)).toEqual([target.id]);
+        expect(await store.listActionsChangedSince(null)).toHaveLength(6);
+      });
+    });
+
     describe('progress updates', () => {
       it('lists updates by time, then in the order they were added', async () => {
         const tree = await savedTree(store);
