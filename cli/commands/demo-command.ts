@@ -29,6 +29,7 @@ export async function demoCommand(app: App, io: Io): Promise<number> {
   const tree = await app.store.getPlan(id);
   if (!tree) throw new CliError('The demo plan was saved but cannot be read back.');
   io.out(formatPlanReport(tree, summarisePlan(tree, today), today));
-  io.err(`\nStore: ${app.config.SQLITE_PATH}. Try: npx followthrough plans · npx followthrough import ../shared/seeds/<file> --dry-run`);
+  const where = app.config.STORE === 'sqlite' ? app.config.SQLITE_PATH : `SharePoint lists in ${app.config.SHAREPOINT_SITE ?? '(site not set)'}`;
+  io.err(`\nStore: ${where}. Try: npx followthrough plans · npx followthrough import ../shared/seeds/<file> --dry-run`);
   return 0;
 }
