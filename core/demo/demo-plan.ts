@@ -38,6 +38,7 @@ export function demoPlan(today: string): PlanDraft {
       lastUpdated: null,
       details: [],
       columns: [],
+      reminders: null,
     },
     recommendations: [
       {

@@ -43,6 +43,7 @@ function buildActions(raw: RawAction, rec: RawRecommendation, ragKey: readonly R
     leadText: v.lead ?? null,
     due,
     revisions: [],
+    snoozedUntil: null,
     status: deriveStatus(status.status, due, completed),
     rag: status.rag,
     statusText: v.status ?? null,

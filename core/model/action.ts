@@ -44,6 +44,8 @@ export const ActionFields = z.object({
   completed: FuzzyDate.nullable().default(null),
   /** Cells under headings the importer does not map, kept with their heading. */
   other: z.array(z.object({ label: z.string(), value: z.string() })).default([]),
+  /** No reminders about this action until after this date (a lead's snooze). */
+  snoozedUntil: IsoDate.nullable().default(null),
   /** Marks for people to look at, e.g. "unparsed" when the importer could not separate its columns. */
   flags: z.array(z.string()).default([]),
 });

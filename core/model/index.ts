@@ -5,6 +5,7 @@ export * from './warning.js';
 export * from './person.js';
 export * from './action.js';
 export * from './recommendation.js';
+export * from './reminder-settings.js';
 export * from './plan.js';
 export * from './update.js';
 export * from './role.js';

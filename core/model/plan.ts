@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FuzzyDate } from './fuzzy-date.js';
 import { IsoDateTime } from './iso-date.js';
+import { ReminderSettings } from './reminder-settings.js';
 import { RagKeyEntry } from './status.js';
 
 export const PlanStatus = z.enum(['draft', 'active', 'closed']);
@@ -28,6 +29,8 @@ export const PlanFields = z.object({
   ragKey: z.array(RagKeyEntry).default([]),
   lastUpdated: FuzzyDate.nullable().default(null),
   details: z.array(PlanDetail).default([]),
+  /** This plan's reminder rules; null means the defaults. */
+  reminders: ReminderSettings.nullable().default(null),
   /** The plan's own column headings as written, and what each was read as: exports lay the plan out the same way. */
   columns: z.array(z.object({ heading: z.string(), field: z.string().nullable() })).default([]),
 });

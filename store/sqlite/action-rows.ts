@@ -25,6 +25,7 @@ export const ACTION_FIELD_COLUMNS: ColumnMap<ActionFields> = {
   completed: json('completed_json'),
   other: json('other_json'),
   flags: json('flags_json'),
+  snoozedUntil: plain('snoozed_until'),
 };
 
 /** The field columns plus `effective_due`, the derived date reminders sweep on. */

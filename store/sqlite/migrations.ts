@@ -10,7 +10,15 @@ export interface Migration {
 }
 
 /** Append only: a migration that has shipped is never edited, a new one is added after it. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: SCHEMA_V1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', sql: SCHEMA_V1 },
+  {
+    version: 2,
+    name: 'reminder settings per plan; snoozing an action',
+    sql: `ALTER TABLE plans ADD COLUMN reminders_json TEXT CHECK (reminders_json IS NULL OR json_valid(reminders_json));
+          ALTER TABLE actions ADD COLUMN snoozed_until TEXT;`,
+  },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

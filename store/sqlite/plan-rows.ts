@@ -19,6 +19,7 @@ export const PLAN_FIELD_COLUMNS: ColumnMap<PlanFields> = {
   lastUpdated: json('last_updated_json'),
   details: json('details_json'),
   columns: json('columns_json'),
+  reminders: json('reminders_json'),
 };
 
 export function planFieldColumns(fields: PlanFields): Record<string, unknown> {

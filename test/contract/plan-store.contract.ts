@@ -69,6 +69,7 @@ export function buildDraft(overrides: { title?: string; references?: string[] } 
       owner: 'Chief Nursing Officer',
       forums: ['Quality and Safety Committee', 'Trust Board'],
       status: 'active',
+      reminders: { enabled: true, offsetsDays: [10, 3, 0], overdueEveryDays: 5, escalateAfterDaysOverdue: 21, workingDaysOnly: true, window: { start: '08:30', end: '16:00' } },
       statements: [
         'Westmere Partnership NHS Foundation Trust extends its deepest sympathy to the family of the victim and to ' +
           'the family of Service User K. We accept every recommendation of the independent investigation and ' +
@@ -131,6 +132,7 @@ export function buildDraft(overrides: { title?: string; references?: string[] } 
             text: 'Escalate unresolved disagreements about responsibility to the Associate Director within five working days.',
             leads: ['Associate Director of Patient Safety'],
             due: { text: 'Ongoing', date: null, precision: 'ongoing', ongoing: true },
+            snoozedUntil: '2025-06-09',
             status: 'not-started',
             furtherAction: null,
             measurement: null,

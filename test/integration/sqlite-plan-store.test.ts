@@ -1,6 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActionFields, PlanFields, RecommendationFields } from '../../core/model/index.js';
@@ -8,7 +8,7 @@ import { ACTION_FIELD_COLUMNS } from '../../store/sqlite/action-rows.js';
 import { PLAN_FIELD_COLUMNS } from '../../store/sqlite/plan-rows.js';
 import { RECOMMENDATION_FIELD_COLUMNS } from '../../store/sqlite/recommendation-rows.js';
 import { codeForSqlite } from '../../store/sqlite/sqlite-errors.js';
-import { migrate, SCHEMA_VERSION, type Migration } from '../../store/sqlite/migrations.js';
+import { migrate, MIGRATIONS, SCHEMA_VERSION, type Migration } from '../../store/sqlite/migrations.js';
 import { openSqlitePlanStore, type SqlitePlanStore } from '../../store/sqlite/sqlite-plan-store.js';
 import { StoreError } from '../../store/store-error.js';
 import { buildDraft, describePlanStoreContract, expectStoreError, LATER, NOW } from '../contract/plan-store.contract.js';
@@ -57,6 +57,18 @@ describe('SQLite plan store', () => {
   function count(db: Database.Database, table: string): unknown {
     return db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
   }
+
+  it('upgrades a version 1 database in place, keeping its rows', async () => {
+    await mkdir(dirname(path), { recursive: true });
+    const old = raw();
+    migrate(old, MIGRATIONS.slice(0, 1));
+    old.exec(`INSERT INTO roles (id, key, name, holders_json, deputies_json) VALUES ('r1', 'quality lead', 'Quality Lead', '[]', '[]')`);
+    const store = open();
+    expect(store.schemaVersion).toBe(2);
+    expect((await store.findRole('Quality Lead'))?.id).toBe('r1');
+    const id = await store.savePlan(buildDraft(), { now: NOW });
+    expect((await store.getPlan(id))?.plan.reminders?.offsetsDays).toEqual([10, 3, 0]);
+  });
 
   beforeEach(async () => {
     dir = await tempDir();
