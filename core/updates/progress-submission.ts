@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { type Action, IsoDate, NOTE_MAX } from '../model/index.js';
+
+/** The statuses a lead may set from a card or the tab; assurance belongs to governance. */
+export const LeadStatus = z.enum(['not-started', 'in-progress', 'complete', 'blocked']);
+export type LeadStatus = z.infer<typeof LeadStatus>;
+
+const EVIDENCE_MAX = 2000;
+const REASON_MAX = 500;
+
+const blankToUndefined = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const trimmed = (max: number, what: string) =>
+  z.preprocess(blankToUndefined, z.string().trim().max(max, `${what} is too long (at most ${String(max)} characters)`).optional());
+
+/**
+ * A progress update as a lead submits it — from the reminder card, a chat command or the tab.
+ * One schema, so every door applies the same rules (issue: "the same rules as the card").
+ * Card inputs arrive as strings; empty strings mean "not given".
+ */
+export const ProgressSubmission = z
+  .object({
+    note: z.preprocess(
+      blankToUndefined,
+      z.string({ error: 'Say what has happened since the last update.' }).trim().max(NOTE_MAX, `The note is too long (at most ${String(NOTE_MAX)} characters).`),
+    ),
+    status: LeadStatus,
+    revisedDue: z.preprocess(blankToUndefined, IsoDate.optional()),
+    revisedReason: trimmed(REASON_MAX, 'The reason'),
+    evidence: trimmed(EVIDENCE_MAX, 'The evidence'),
+  })
+  .strict();
+export type ProgressSubmission = z.infer<typeof ProgressSubmission>;
+
+/** Per-input messages, keyed by the input's id, as the card shows them. */
+export type FieldErrors = Partial<Record<keyof ProgressSubmission, string>>;
+
+export type SubmissionResult = { ok: true; submission: ProgressSubmission } | { ok: false; errors: FieldErrors };
+
+/**
+ * Checks a submission against the action it is for: a moved date needs a reason; marking
+ * complete needs evidence (or evidence already on the action); a revised date cannot be in the
+ * past. Returns every problem at once so the card can show them together.
+ */
+export function checkSubmission(input: unknown, action: Action, today: string): SubmissionResult {
+  const parsed = ProgressSubmission.safeParse(input);
+  const errors: FieldErrors = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (typeof field === 'string' && field in ProgressSubmission.shape) errors[field as keyof ProgressSubmission] ??= issue.message;
+    }
+    if (Object.keys(errors).length === 0) errors.note = 'The update could not be read; please try again.';
+    return { ok: false, errors };
+  }
+  const submission = parsed.data;
+  const moved = submission.revisedDue !== undefined && submission.revisedDue !== currentDue(action);
+  if (moved && submission.revisedReason === undefined) errors.revisedReason = 'Give a reason for moving the date.';
+  if (moved && submission.revisedDue !== undefined && submission.revisedDue < today) errors.revisedDue = 'A revised date cannot be in the past.';
+  if (submission.status === 'complete' && submission.evidence === undefined && !action.evidence) {
+    errors.evidence = 'Say what shows the action is complete (a link or a description).';
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, submission };
+}
+
+function currentDue(action: Action): string | null {
+  return action.revisions.at(-1)?.date ?? action.due?.date ?? null;
+}
