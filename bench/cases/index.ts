@@ -1,4 +1,5 @@
 import type { BenchCase } from '../lib/bench-case.js';
+import type { CorrectnessCase } from '../lib/correctness-case.js';
 
 /**
  * The table's rows, in order. Loaded on demand, so a child process measuring one case's memory
@@ -9,6 +10,16 @@ export const CASES: readonly { id: string; load: () => Promise<BenchCase> }[] = 
   { id: 'xlsx-5000', load: async () => (await import('./xlsx-5000.js')).xlsx5000 },
   { id: 'sqlite-save-5000', load: async () => (await import('./sqlite-save-5000.js')).sqliteSave5000 },
 ];
+
+/** The second table, "Correctness under load": cases that count requests, lost writes and conflicts. */
+export const CORRECTNESS_CASES: readonly { id: string; load: () => Promise<CorrectnessCase> }[] = [
+  { id: 'p1-requests', load: async () => (await import('./p1-requests.js')).p1Requests },
+  { id: 'r2-resilience', load: async () => (await import('./r2-resilience.js')).r2Resilience },
+  { id: 'r3-concurrent-writers', load: async () => (await import('./r3-concurrent-writers.js')).r3ConcurrentWriters },
+];
+
+/** Every case id, both tables, for messages. */
+export const CASE_IDS: readonly string[] = [...CASES, ...CORRECTNESS_CASES].map((entry) => entry.id);
 
 export async function loadCase(id: string): Promise<BenchCase> {
   const entry = CASES.find((candidate) => candidate.id === id);
