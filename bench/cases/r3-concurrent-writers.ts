@@ -124,7 +124,8 @@ async function differentFields(subject: Subject) {
           versions.push(updated.version);
           break;
         } catch (error) {
-          if (!isStoreError(error, 'conflict')) throw error;
+          // 'conflict': what it touched changed; 'unavailable': the item kept changing. A real caller retries both.
+          if (!isStoreError(error, 'conflict') && !isStoreError(error, 'unavailable')) throw error;
           check(attempt < MAX_RETRIES, `writer ${prefix}'s write ${String(i)} still conflicted after ${String(MAX_RETRIES)} re-reads: ${describeError(error)}`);
           conflicts += 1;
           seen = (await read(store, actionId))[field];

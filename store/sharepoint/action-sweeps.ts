@@ -4,13 +4,13 @@ import { actionGeneration, actionOf, planRecord } from './item-fields.js';
 import type { ListClient, ListItem } from './lists/list-client.js';
 
 /**
- * The reminder sweep: one indexed filter on the due date (`FtDueDate le …`), every page
+ * The reminder sweep: indexed filters on open actions and their due date, every page
  * followed, plus one read of the (small) plans list to leave out closed plans and items of old
  * generations. Requests grow with pages of due actions, not with the size of the list.
  */
 export async function listOpenActionsDueBy(lists: ListClient, dateInput: string): Promise<Action[]> {
   const date = parseInput(IsoDate, dateInput, 'due-by date');
-  const [items, current] = await Promise.all([lists.query('actions', { where: [{ field: 'FtDueDate', op: 'le', value: date }] }), currentGenerations(lists)]);
+  const [items, current] = await Promise.all([lists.query('actions', { where: [{ field: 'FtOpen', op: 'eq', value: true }, { field: 'FtDueDate', op: 'le', value: date }] }), currentGenerations(lists)]);
   return items
     .filter((item) => current.get(String(item.fields.FtPlanId))?.generation === actionGeneration(item))
     .filter((item) => current.get(String(item.fields.FtPlanId))?.closed === false)

@@ -9,7 +9,19 @@ import { findPlanRecord } from './plan-writes.js';
 import { isGraphStatus } from './store-errors.js';
 
 /** How many times a write is re-applied after a 412 caused by an edit that did not touch its fields. */
-const REAPPLY_ATTEMPTS = 3;
+const REAPPLY_ATTEMPTS = 6;
+
+/** Pauses between re-applies, jittered so two writers in step stop colliding (benchmark R3). */
+export interface Pacing {
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+}
+
+export const REAL_PACING: Pacing = { sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), random: Math.random };
+
+function pause(pacing: Pacing, attempt: number): Promise<void> {
+  return attempt === 0 ? Promise.resolve() : pacing.sleep(Math.round(pacing.random() * 25 * 2 ** attempt));
+}
 
 /** An action of the plan's current generation (older generations are leftovers of a replace). */
 export async function getAction(lists: ListClient, actionId: string): Promise<{ item: ListItem; action: Action } | null> {
@@ -25,16 +37,29 @@ export async function getAction(lists: ListClient, actionId: string): Promise<{ 
  * a column someone edited in SharePoint — so it is read again and, if the precondition still
  * holds (the fields this change touches are as they were), applied again; otherwise a conflict.
  */
-export async function updateAction(lists: ListClient, actionId: string, patch: ActionPatch, expected: number | ActionPrecondition, nowInput: string): Promise<Action> {
+export async function updateAction(
+  lists: ListClient,
+  actionId: string,
+  patch: ActionPatch,
+  expected: number | ActionPrecondition,
+  nowInput: string,
+  pacing: Pacing = REAL_PACING,
+): Promise<Action> {
   const precondition = parseInput(ActionPreconditionInput, expected, 'precondition');
   const now = parseInstant(nowInput, 'now');
+  let attempted: Action | null = null;
   for (let attempt = 0; attempt < REAPPLY_ATTEMPTS; attempt++) {
+    await pause(pacing, attempt);
     const found = await getAction(lists, actionId);
     if (found === null) throw new StoreError('not-found', `action ${actionId} does not exist`);
+    // A PATCH retried after a dropped connection meets its own first attempt as a 412: if the
+    // item now holds exactly what we wrote, the write happened.
+    if (attempted !== null && holdsWrite(found.action, attempted, patch)) return found.action;
     const failure = preconditionFailure(found.action, precondition);
     if (failure !== null) throw new StoreError('conflict', `action ${actionId} was changed by someone else: ${failure}`);
     const fields = parseInput(ActionFields, { ...found.action, ...patch }, `patch for action ${actionId}`);
     const next: Action = { ...found.action, ...fields, version: found.action.version + 1, updatedAt: now };
+    attempted = next;
     try {
       await lists.update('actions', found.item.id, actionEditFields(next), found.item.eTag);
       return next;
@@ -42,12 +67,17 @@ export async function updateAction(lists: ListClient, actionId: string, patch: A
       if (!isGraphStatus(error, 412)) throw error;
     }
   }
-  throw new StoreError('conflict', `action ${actionId} kept changing while it was being updated; try again`);
+  throw new StoreError('unavailable', `action ${actionId} kept changing while it was being updated; try again`);
 }
 
-export async function updatePlanFields(lists: ListClient, planId: string, patch: Partial<PlanFields>, expectedVersion: number, nowInput: string) {
+function holdsWrite(current: Action, written: Action, patch: ActionPatch): boolean {
+  return current.version === written.version && current.updatedAt === written.updatedAt && Object.keys(patch).every((field) => JSON.stringify((current as Record<string, unknown>)[field]) === JSON.stringify((written as Record<string, unknown>)[field]));
+}
+
+export async function updatePlanFields(lists: ListClient, planId: string, patch: Partial<PlanFields>, expectedVersion: number, nowInput: string, pacing: Pacing = REAL_PACING) {
   const now = parseInstant(nowInput, 'now');
   for (let attempt = 0; attempt < REAPPLY_ATTEMPTS; attempt++) {
+    await pause(pacing, attempt);
     const record = await findPlanRecord(lists, planId);
     if (record === null || !record.committed) throw new StoreError('not-found', `plan ${planId} does not exist`);
     if (record.plan.version !== expectedVersion) {
@@ -61,5 +91,5 @@ export async function updatePlanFields(lists: ListClient, planId: string, patch:
       if (!isGraphStatus(error, 412)) throw error;
     }
   }
-  throw new StoreError('conflict', `plan ${planId} kept changing while it was being updated; try again`);
+  throw new StoreError('unavailable', `plan ${planId} kept changing while it was being updated; try again`);
 }

@@ -1,5 +1,6 @@
 import {
   Action,
+  CLOSED_STATUSES,
   type Plan,
   Plan as PlanSchema,
   type PlanTree,
@@ -94,6 +95,7 @@ export function actionFields(action: Action, label: string, generation: string):
 export function actionEditFields(action: Action): Fields {
   return {
     FtStatus: action.status,
+    FtOpen: !CLOSED_STATUSES.includes(action.status),
     FtDueDate: effectiveDue(action),
     FtDueText: title(action.due?.text ?? ''),
     FtLeads: title(action.leads.join('; ')),

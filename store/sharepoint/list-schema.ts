@@ -92,6 +92,9 @@ export const LISTS: readonly ListSpec[] = [
       { name: 'FtPosition', displayName: 'Order', type: 'number', description: 'Order within the recommendation.' },
       { name: 'FtStatus', displayName: 'Status', type: 'choice', choices: ACTION_STATUS_CHOICES, indexed: true, description: 'Where the action is in its life.' },
       { name: 'FtDueDate', displayName: 'Due date', type: 'dateOnly', indexed: true, description: 'The date reminders work from: the latest revised date, else the plan\'s.' },
+      // Sweeps filter on this first: open actions stay few, while past-due closed ones pile up
+      // over the years and an index scan past 5,000 items is refused by SharePoint.
+      { name: 'FtOpen', displayName: 'Open', type: 'boolean', indexed: true, description: 'True until the action is complete, assured or not applicable.' },
       { name: 'FtDueText', displayName: 'Due (as written)', type: 'text', description: 'The due date exactly as the plan wrote it.' },
       { name: 'FtLeads', displayName: 'Lead roles', type: 'text', description: 'Lead roles, separated by semicolons.' },
       version,

@@ -1,7 +1,7 @@
 import type { NewReminder, NewRole, NewUpdate, PlanDraft, PlanFields, ReminderState } from '../../core/model/index.js';
 import type { ActionPatch, ActionPrecondition, PlanStore, SavePlanOptions } from '../plan-store.js';
 import { listActionsChangedSince, listOpenActionsDueBy } from './action-sweeps.js';
-import { getAction, updateAction, updatePlanFields } from './action-writes.js';
+import { getAction, type Pacing, REAL_PACING, updateAction, updatePlanFields } from './action-writes.js';
 import type { ListClient } from './lists/list-client.js';
 import { findSimilarPlans, getPlan, listPlans } from './plan-reads.js';
 import { deletePlan, savePlan } from './plan-writes.js';
@@ -13,7 +13,7 @@ import { toStoreError } from './store-errors.js';
  * same contract suite as the SQLite store. Every failure is a StoreError; Graph's request-id is
  * kept in the message.
  */
-export function createSharePointPlanStore(lists: ListClient): PlanStore {
+export function createSharePointPlanStore(lists: ListClient, pacing: Pacing = REAL_PACING): PlanStore {
   const run = async <T>(doing: string, work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
@@ -27,11 +27,11 @@ export function createSharePointPlanStore(lists: ListClient): PlanStore {
     getPlan: (planId: string) => run(`reading plan ${planId}`, () => getPlan(lists, planId)),
     findSimilarPlans: (match) => run('finding similar plans', () => findSimilarPlans(lists, match)),
     updatePlanFields: (planId: string, patch: Partial<PlanFields>, expectedVersion: number, now: string) =>
-      run(`updating plan ${planId}`, () => updatePlanFields(lists, planId, patch, expectedVersion, now)),
+      run(`updating plan ${planId}`, () => updatePlanFields(lists, planId, patch, expectedVersion, now, pacing)),
     deletePlan: (planId: string) => run(`deleting plan ${planId}`, () => deletePlan(lists, planId)),
     getAction: (actionId: string) => run(`reading action ${actionId}`, async () => (await getAction(lists, actionId))?.action ?? null),
     updateAction: (actionId: string, patch: ActionPatch, expected: number | ActionPrecondition, now: string) =>
-      run(`updating action ${actionId}`, () => updateAction(lists, actionId, patch, expected, now)),
+      run(`updating action ${actionId}`, () => updateAction(lists, actionId, patch, expected, now, pacing)),
     listOpenActionsDueBy: (date: string) => run(`listing actions due by ${date}`, () => listOpenActionsDueBy(lists, date)),
     listActionsChangedSince: (since: string | null) => run('listing changed actions', () => listActionsChangedSince(lists, since)),
     addUpdate: (update: NewUpdate) => run('recording an update', () => addUpdate(lists, update)),

@@ -668,14 +668,15 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
 
     describe('missing things and deletion', () => {
       it('reports writes to missing things as not-found', async () => {
-        const cases: Promise<unknown>[] = [
-          store.updatePlanFields('no-such-plan', { owner: 'x' }, 1, NOW),
-          store.updateAction('no-such-action', { status: 'blocked' }, 1, NOW),
-          store.setReminderState('no-such-reminder', 'sent', { at: NOW }),
-          store.deletePlan('no-such-plan'),
-          store.savePlan(buildDraft(), { now: NOW, replacePlanId: 'no-such-plan' }),
+        // Each call starts only when awaited, so no rejection waits unhandled behind another.
+        const cases: (() => Promise<unknown>)[] = [
+          () => store.updatePlanFields('no-such-plan', { owner: 'x' }, 1, NOW),
+          () => store.updateAction('no-such-action', { status: 'blocked' }, 1, NOW),
+          () => store.setReminderState('no-such-reminder', 'sent', { at: NOW }),
+          () => store.deletePlan('no-such-plan'),
+          () => store.savePlan(buildDraft(), { now: NOW, replacePlanId: 'no-such-plan' }),
         ];
-        for (const call of cases) await expectStoreError(call, 'not-found');
+        for (const call of cases) await expectStoreError(call(), 'not-found');
       });
 
       it('deletes a plan with everything under it', async () => {

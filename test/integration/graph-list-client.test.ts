@@ -83,7 +83,7 @@ describe('GraphListClient against the Graph fake', () => {
     expect(results.every((result) => result.ok)).toBe(true);
 
     const before = graph.requests.length;
-    const all = await lists.query('actions', { select: ['FtPosition'] });
+    const all = await lists.query('actions', { select: ['FtPosition'], pageSize: 4 });
     expect(all.map((item) => item.fields.FtPosition).sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 23 }, (_, i) => i));
     const pages = graph.requests.slice(before).filter((r) => r.method === 'GET' && r.path.includes('/items'));
     expect(pages.length).toBeGreaterThanOrEqual(6);

@@ -55,7 +55,7 @@ describe('create', () => {
     const { lists, sent, sleeps } = scripted(() => script.shift() ?? ok({}));
     await expect(lists.create('actions', fields('k'))).resolves.toMatchObject({ id: '1', fields: { FtKey: 'k' } });
     expect(sent.slice(1).map((r) => r.method)).toEqual(['POST', 'GET', 'GET', 'POST']);
-    expect(sent[2]?.path).toBe(`${ITEMS}?expand=fields(select=Title,FtKey,FtPlanId,FtGeneration,FtRecommendationId,FtPosition,FtStatus,FtDueDate,FtDueText,FtLeads,FtVersion,FtUpdated,FtData)&$filter=fields/FtKey%20eq%20'k'`);
+    expect(sent[2]?.path).toBe(`${ITEMS}?expand=fields(select=Title,FtKey,FtPlanId,FtGeneration,FtRecommendationId,FtPosition,FtStatus,FtDueDate,FtOpen,FtDueText,FtLeads,FtVersion,FtUpdated,FtData)&$filter=fields/FtKey%20eq%20'k'&$top=1000`);
     expect(sleeps).toEqual([250, 500]);
   });
 

@@ -12,7 +12,12 @@ export interface ListClientOptions {
   random?: () => number;
   /** Attempts of a create whose outcome is unknown, and rounds of writeMany. Default 8. */
   maxAttempts?: number;
+  /** `$top` for queries that do not set their own. Graph's default (about 200) multiplies requests. */
+  pageSize?: number;
 }
+
+/** Large enough that a plan or a sweep is a page or two, small enough to keep each response modest. */
+const DEFAULT_PAGE_SIZE = 1000;
 
 /** Backoff between the list client's own attempts (the HTTP layer has its own, per request). */
 const BASE_DELAY_MS = 500;
@@ -32,7 +37,7 @@ export function createListClient(http: GraphHttp, siteId: string, options: ListC
 
   async function query(list: ListKey, request: ListQuery = {}): Promise<ListItem[]> {
     const spec = listSpec(list);
-    const queryString = itemsQueryString(spec, request);
+    const queryString = itemsQueryString(spec, { ...request, pageSize: request.pageSize ?? options.pageSize ?? DEFAULT_PAGE_SIZE });
     const pages = await readAll(http, `${await itemsPath(list)}${queryString}`);
     return pages.map((raw) => toListItem(spec, raw));
   }
