@@ -1,5 +1,7 @@
 import type {
   Action,
+  Conversation,
+  Lease,
   ActionFields,
   NewReminder,
   NewRole,
@@ -78,7 +80,24 @@ export interface PlanStore {
   /** Plans a reminder unless one with the same key exists; returns the stored entry either way. */
   planReminder(reminder: NewReminder): Promise<ReminderLogEntry>;
   setReminderState(id: string, state: ReminderState, detail: { error?: string | null; at: string }): Promise<ReminderLogEntry>;
-  listReminders(filter: { planId?: string; state?: ReminderState; actionId?: string }): Promise<ReminderLogEntry[]>;
+  /** Reminders matching every filter given, in planned order; `plannedBefore` is inclusive. */
+  listReminders(filter: { planId?: string; state?: ReminderState; actionId?: string; plannedBefore?: string }): Promise<ReminderLogEntry[]>;
+
+  /** Stores (or replaces) a person's conversation reference; saving makes it usable again. */
+  saveConversation(conversation: Conversation): Promise<Conversation>;
+  getConversation(aadObjectId: string): Promise<Conversation | null>;
+  /** After an uninstall or `403 MessageWritesBlocked`: keep the reference, stop using it. Nothing happens for someone never saved. */
+  markConversationUnusable(aadObjectId: string, reason: string, at: string): Promise<void>;
+
+  /**
+   * Takes the named lease for `holder` until `until`, or renews it if `holder` has it. Returns
+   * null when another holder's lease has not expired at `now` (expired means `expiresAt <= now`;
+   * `until` must be after `now`). Atomic: of two callers racing
+   * for a free lease, one gets it.
+   */
+  acquireLease(name: string, holder: string, until: string, now: string): Promise<Lease | null>;
+  /** Gives the lease up if `holder` has it; otherwise does nothing. */
+  releaseLease(name: string, holder: string): Promise<void>;
 
   close(): Promise<void>;
 }

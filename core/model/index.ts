@@ -12,3 +12,4 @@ export * from './role.js';
 export * from './reminder-log.js';
 export * from './plan-draft.js';
 export * from './plan-tree.js';
+export * from './conversation.js';

@@ -1,6 +1,8 @@
 import {
   Action,
   CLOSED_STATUSES,
+  Conversation,
+  Lease,
   type Plan,
   Plan as PlanSchema,
   type PlanTree,
@@ -154,6 +156,27 @@ export function reminderFields(entry: ReminderLogEntry): Fields {
 
 export function reminderOf(item: ListItem): ReminderLogEntry {
   return parseRow(ReminderLogEntry, readData(item, 'reminder'), `reminder item ${item.id}`);
+}
+
+export function conversationFields(conversation: Conversation): Fields {
+  return {
+    Title: title(conversation.displayName ?? conversation.aadObjectId) || conversation.aadObjectId,
+    FtKey: conversation.aadObjectId,
+    FtUsable: conversation.usable,
+    FtData: JSON.stringify(conversation),
+  };
+}
+
+export function conversationOf(item: ListItem): Conversation {
+  return parseRow(Conversation, readData(item, 'conversation'), `conversation item ${item.id}`);
+}
+
+export function leaseFields(lease: Lease): Fields {
+  return { Title: title(lease.name), FtKey: lease.name, FtHolder: title(lease.holder), FtExpires: lease.expiresAt, FtData: JSON.stringify(lease) };
+}
+
+export function leaseOf(item: ListItem): Lease {
+  return parseRow(Lease, readData(item, 'lease'), `lease item ${item.id}`);
 }
 
 /** Builds the tree from items already filtered to the plan's current generation. */

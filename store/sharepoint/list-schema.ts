@@ -35,7 +35,7 @@ export interface ListSpec {
   columns: readonly ColumnSpec[];
 }
 
-export type ListKey = 'plans' | 'recommendations' | 'actions' | 'updates' | 'roles' | 'reminders' | 'conversations';
+export type ListKey = 'plans' | 'recommendations' | 'actions' | 'updates' | 'roles' | 'reminders' | 'conversations' | 'leases';
 
 /** Bumped when the schema changes; provisioning records it on the plans list's description. */
 export const SCHEMA_VERSION = 1;
@@ -147,6 +147,19 @@ export const LISTS: readonly ListSpec[] = [
     columns: [
       key,
       { name: 'FtUsable', displayName: 'Usable', type: 'boolean', indexed: true, description: 'False once the person uninstalled or blocked the bot.' },
+      data,
+    ],
+  },
+  {
+    // One item per named lease (FtKey is the name). Taking one is a compare-and-swap on the
+    // item's eTag, so of two running copies of the bot only one sweeps reminders at a time.
+    key: 'leases',
+    displayName: 'Followthrough Leases',
+    description: 'Which running copy of the bot does a shared job, such as sending reminders, and until when.',
+    columns: [
+      key,
+      { name: 'FtHolder', displayName: 'Holder', type: 'text', description: 'The running copy of the bot that holds the lease.' },
+      { name: 'FtExpires', displayName: 'Expires', type: 'dateTime', indexed: true, description: 'When the lease lapses unless its holder renews it.' },
       data,
     ],
   },

@@ -97,18 +97,26 @@ export async function setReminderState(lists: ListClient, id: string, stateInput
   return next;
 }
 
-const ReminderFilter = z.object({ planId: z.string().optional(), state: ReminderState.optional(), actionId: z.string().optional() });
+const ReminderFilter = z.object({ planId: z.string().optional(), state: ReminderState.optional(), actionId: z.string().optional(), plannedBefore: IsoDateTime.optional() });
 const FILTER_FIELDS = { planId: 'FtPlanId', state: 'FtState', actionId: 'FtActionId' } as const;
 
+/**
+ * Reminders matching every filter, in planned order. `plannedBefore` (inclusive) filters on the
+ * indexed FtPlannedFor; SharePoint keeps date-times to the second, so the server is asked up to
+ * the next whole second and FtData's exact instant decides.
+ */
 export async function listReminders(lists: ListClient, filterInput: unknown): Promise<ReminderLogEntry[]> {
   const filter = parseInput(ReminderFilter, filterInput, 'reminder filter');
   const where: FieldFilter[] = (Object.keys(FILTER_FIELDS) as (keyof typeof FILTER_FIELDS)[]).flatMap((name) => {
     const value = filter[name];
     return value === undefined ? [] : [{ field: FILTER_FIELDS[name], op: 'eq' as const, value }];
   });
+  const before = filter.plannedBefore === undefined ? null : Date.parse(filter.plannedBefore);
+  if (before !== null) where.push({ field: 'FtPlannedFor', op: 'le', value: new Date(Math.ceil(before / 1000) * 1000).toISOString() });
   const items = await lists.query('reminders', { where });
   return items
     .map((item) => ({ entry: reminderOf(item), seq: Number(item.id) }))
+    .filter(({ entry }) => before === null || Date.parse(entry.plannedFor) <= before)
     .sort((a, b) => a.entry.plannedFor.localeCompare(b.entry.plannedFor) || a.seq - b.seq)
     .map(({ entry }) => entry);
 }

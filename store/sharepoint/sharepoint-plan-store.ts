@@ -1,7 +1,9 @@
-import type { NewReminder, NewRole, NewUpdate, PlanDraft, PlanFields, ReminderState } from '../../core/model/index.js';
+import type { Conversation, NewReminder, NewRole, NewUpdate, PlanDraft, PlanFields, ReminderState } from '../../core/model/index.js';
 import type { ActionPatch, ActionPrecondition, PlanStore, SavePlanOptions } from '../plan-store.js';
 import { listActionsChangedSince, listOpenActionsDueBy } from './action-sweeps.js';
 import { getAction, type Pacing, REAL_PACING, updateAction, updatePlanFields } from './action-writes.js';
+import { getConversation, markConversationUnusable, saveConversation } from './conversation-ops.js';
+import { acquireLease, releaseLease } from './lease-ops.js';
 import type { ListClient } from './lists/list-client.js';
 import { findSimilarPlans, getPlan, listPlans } from './plan-reads.js';
 import { deletePlan, savePlan } from './plan-writes.js';
@@ -43,6 +45,12 @@ export function createSharePointPlanStore(lists: ListClient, pacing: Pacing = RE
     setReminderState: (id: string, state: ReminderState, detail: { error?: string | null; at: string }) =>
       run(`updating reminder ${id}`, () => setReminderState(lists, id, state, detail)),
     listReminders: (filter) => run('listing reminders', () => listReminders(lists, filter)),
+    saveConversation: (conversation: Conversation) => run('saving a conversation', () => saveConversation(lists, conversation)),
+    getConversation: (aadObjectId: string) => run(`reading the conversation of ${aadObjectId}`, () => getConversation(lists, aadObjectId)),
+    markConversationUnusable: (aadObjectId: string, reason: string, at: string) =>
+      run(`marking the conversation of ${aadObjectId} unusable`, () => markConversationUnusable(lists, aadObjectId, reason, at)),
+    acquireLease: (name: string, holder: string, until: string, now: string) => run(`acquiring lease ${name}`, () => acquireLease(lists, name, holder, until, now)),
+    releaseLease: (name: string, holder: string) => run(`releasing lease ${name}`, () => releaseLease(lists, name, holder)),
     close: () => Promise.resolve(),
   };
 }

@@ -1,6 +1,7 @@
 import { StoreError } from '../store-error.js';
 import type { Db } from './open-database.js';
 import { SCHEMA_V1 } from './schema-v1.js';
+import { SCHEMA_V3 } from './schema-v3.js';
 
 export interface Migration {
   /** The `user_version` the database has once this migration is applied; 1, 2, 3… with no gaps. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `ALTER TABLE plans ADD COLUMN reminders_json TEXT CHECK (reminders_json IS NULL OR json_valid(reminders_json));
           ALTER TABLE actions ADD COLUMN snoozed_until TEXT;`,
   },
+  { version: 3, name: 'conversation references for proactive messages; leases', sql: SCHEMA_V3 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -11,7 +11,7 @@ import { inWriteTransaction, sql } from './statements.js';
 import { canonicalInstant, parseInput } from './validate.js';
 
 const StateDetail = z.object({ error: z.string().nullable().optional(), at: IsoDateTime });
-const ReminderFilter = z.object({ planId: z.string().optional(), state: ReminderState.optional(), actionId: z.string().optional() });
+const ReminderFilter = z.object({ planId: z.string().optional(), state: ReminderState.optional(), actionId: z.string().optional(), plannedBefore: IsoDateTime.optional() });
 
 const FILTER_COLUMNS = { planId: 'plan_id', state: 'state', actionId: 'action_id' } as const;
 
@@ -49,13 +49,23 @@ export function setReminderState(db: Db, idInput: unknown, stateInput: unknown, 
   });
 }
 
-/** Reminders matching every filter given, in the order they are planned for. */
+/**
+ * Reminders matching every filter given, in the order they are planned for. `plannedBefore` is
+ * inclusive; with `state` it is a range scan of the (state, planned_for) index — the sweep's query.
+ */
 export function listReminders(db: Db, filterInput: unknown): ReminderLogEntry[] {
   const filter = parseInput(ReminderFilter, filterInput, 'reminder filter');
   const given = (Object.keys(FILTER_COLUMNS) as (keyof typeof FILTER_COLUMNS)[]).filter((name) => filter[name] !== undefined);
-  const where = given.length === 0 ? '' : `WHERE ${given.map((name) => `${FILTER_COLUMNS[name]} = @${name}`).join(' AND ')}`;
+  const clauses = given.map((name) => `${FILTER_COLUMNS[name]} = @${name}`);
+  const params: Record<string, string | undefined> = Object.fromEntries(given.map((name) => [name, filter[name]]));
+  if (filter.plannedBefore !== undefined) {
+    // planned_for is stored canonical (UTC toISOString), so text order is time order.
+    clauses.push('planned_for <= @plannedBefore');
+    params.plannedBefore = canonicalInstant(filter.plannedBefore);
+  }
+  const where = clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`;
   const statement = sql(db, `SELECT * FROM reminders ${where} ORDER BY planned_for, seq`);
-  const rows = given.length === 0 ? statement.all() : statement.all(Object.fromEntries(given.map((name) => [name, filter[name]])));
+  const rows = clauses.length === 0 ? statement.all() : statement.all(params);
   return rows.map(rowToReminder);
 }
 

@@ -1,8 +1,10 @@
-import type { NewReminder, NewRole, NewUpdate, PlanDraft, PlanFields, ReminderState } from '../../core/model/index.js';
+import type { Conversation, NewReminder, NewRole, NewUpdate, PlanDraft, PlanFields, ReminderState } from '../../core/model/index.js';
 import type { ActionPatch, ActionPrecondition, PlanStore, SavePlanOptions } from '../plan-store.js';
 import { StoreError } from '../store-error.js';
 import { getAction, updateAction } from './action-ops.js';
 import { listActionsChangedSince, listOpenActionsDueBy } from './action-sweeps.js';
+import { getConversation, markConversationUnusable, saveConversation } from './conversation-ops.js';
+import { acquireLease, releaseLease } from './lease-ops.js';
 import { migrate } from './migrations.js';
 import { openDatabase, type Db } from './open-database.js';
 import { deletePlan, updatePlanFields } from './plan-edits.js';
@@ -123,8 +125,32 @@ class SqliteStore implements SqlitePlanStore {
     return this.run(`setting reminder ${id} to ${state}`, () => setReminderState(this.db, id, state, detail));
   }
 
-  listReminders(filter: { planId?: string; state?: ReminderState; actionId?: string }) {
+  listReminders(filter: { planId?: string; state?: ReminderState; actionId?: string; plannedBefore?: string }) {
     return this.run('listing reminders', () => listReminders(this.db, filter));
+  }
+
+  saveConversation(conversation: Conversation) {
+    return this.run('saving a conversation', () => saveConversation(this.db, conversation));
+  }
+
+  getConversation(aadObjectId: string) {
+    return this.run(`reading the conversation of ${aadObjectId}`, () => getConversation(this.db, aadObjectId));
+  }
+
+  markConversationUnusable(aadObjectId: string, reason: string, at: string) {
+    return this.run(`marking the conversation of ${aadObjectId} unusable`, () => {
+      markConversationUnusable(this.db, aadObjectId, reason, at);
+    });
+  }
+
+  acquireLease(name: string, holder: string, until: string, now: string) {
+    return this.run(`acquiring lease ${name}`, () => acquireLease(this.db, name, holder, until, now));
+  }
+
+  releaseLease(name: string, holder: string) {
+    return this.run(`releasing lease ${name}`, () => {
+      releaseLease(this.db, name, holder);
+    });
   }
 
   /** Closes the connection; closing twice is harmless. */

@@ -12,7 +12,9 @@ import {
   PlanFields,
   RecommendationFields,
   type ActionDraft,
+  type Conversation,
   type FuzzyDate,
+  type Lease,
   type NewReminder,
   type NewUpdate,
   type PlanDraft,
@@ -243,6 +245,46 @@ function newReminder(tree: PlanTree, fields: Partial<NewReminder> = {}): NewRemi
     plannedFor: '2025-09-23T08:00:00.000Z',
     ...fields,
   };
+}
+
+const PERSON = 'c2b8f6a4-1d3e-4f50-9a7b-8c9d0e1f2a3b';
+
+/**
+ * A person's conversation as the bot stores it. The reference carries fields the model does not
+ * name (an activity id, `isGroup`, the user's role), which a store must keep as they came.
+ */
+function conversation(fields: Partial<Conversation> = {}): Conversation {
+  return {
+    aadObjectId: PERSON,
+    displayName: 'Dr Amara Okafor',
+    tenantId: '9e8d7c6b-5a49-4382-a1b0-c9d8e7f6a5b4',
+    reference: {
+      serviceUrl: 'https://smba.trafficmanager.net/uk/',
+      channelId: 'msteams',
+      conversation: { id: 'a:1xQp7Ew-personal-chat', tenantId: '9e8d7c6b-5a49-4382-a1b0-c9d8e7f6a5b4', conversationType: 'personal', isGroup: false },
+      bot: { id: '28:5f3e2d1c-0b9a-4876-a5b4-c3d2e1f0a9b8', name: 'Followthrough' },
+      user: { id: '29:1Vx9-teams-user-id', name: 'Dr Amara Okafor', aadObjectId: PERSON, role: 'user' },
+      locale: 'en-GB',
+      activityId: '1717320600000',
+    },
+    usable: true,
+    unusableReason: null,
+    updatedAt: NOW,
+    ...fields,
+  };
+}
+
+/** The lease tests' clock: each lease runs for a minute. */
+const T0 = '2025-06-02T09:30:00.000Z';
+const T0_PLUS_30S = '2025-06-02T09:30:30.000Z';
+const T0_PLUS_1M = '2025-06-02T09:31:00.000Z';
+const T0_PLUS_90S = '2025-06-02T09:31:30.000Z';
+const T0_PLUS_2M = '2025-06-02T09:32:00.000Z';
+const T0_PLUS_3M = '2025-06-02T09:33:00.000Z';
+
+function expectLease(lease: Lease | null, expected: { name: string; holder: string; until: string }): void {
+  expect(lease).toMatchObject({ name: expected.name, holder: expected.holder });
+  sameInstant(lease?.expiresAt ?? '', expected.until);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -658,11 +700,162 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
         expect(ids(await store.listReminders({ planId: other.plan.id }))).toEqual([elsewhere.id]);
       });
 
+      it('lists reminders planned on or before an instant, with the other filters', async () => {
+        const tree = await savedTree(store);
+        const first = await store.planReminder(newReminder(tree, { key: 'first', plannedFor: '2025-09-01T08:00:00.000Z' }));
+        const second = await store.planReminder(newReminder(tree, { key: 'second', plannedFor: '2025-09-23T08:00:00.000Z' }));
+        const third = await store.planReminder(newReminder(tree, { key: 'third', plannedFor: '2025-10-01T08:00:00.000Z' }));
+        await store.setReminderState(first.id, 'sent', { at: LATER });
+
+        const ids = (entries: { id: string }[]): string[] => entries.map((entry) => entry.id);
+        // Inclusive: a reminder planned for exactly the instant asked is due.
+        expect(ids(await store.listReminders({ plannedBefore: '2025-09-23T08:00:00.000Z' }))).toEqual([first.id, second.id]);
+        expect(ids(await store.listReminders({ plannedBefore: '2025-09-23T07:59:59.999Z' }))).toEqual([first.id]);
+        // An instant with an offset is the same instant.
+        expect(ids(await store.listReminders({ plannedBefore: '2025-09-23T09:00:00+01:00' }))).toEqual([first.id, second.id]);
+        // The sweep's query: planned, and due by now.
+        expect(ids(await store.listReminders({ state: 'planned', plannedBefore: '2025-09-30T00:00:00.000Z' }))).toEqual([second.id]);
+        expect(ids(await store.listReminders({ planId: tree.plan.id, state: 'planned', plannedBefore: '2025-12-31T00:00:00.000Z' }))).toEqual([second.id, third.id]);
+        expect(await store.listReminders({ state: 'sent', plannedBefore: '2025-08-31T23:59:59.000Z' })).toEqual([]);
+        expect(ids(await store.listReminders({ plannedBefore: '2026-01-01T00:00:00.000Z' }))).toEqual([first.id, second.id, third.id]);
+        await expectStoreError(store.listReminders({ plannedBefore: 'end of September' }), 'invalid');
+      });
+
       it('refuses a reminder for a missing action', async () => {
         const tree = await savedTree(store);
         await expectStoreError(store.planReminder(newReminder(tree, { actionId: 'no-such-action' })), 'not-found');
         await expectStoreError(store.planReminder(newReminder(tree, { kind: 'whenever' as unknown as NewReminder['kind'] })), 'invalid');
         expect(await store.listReminders({})).toEqual([]);
+      });
+    });
+
+    describe('conversations', () => {
+      it('keeps a conversation reference whole, extra fields included', async () => {
+        expect(await store.getConversation(PERSON)).toBeNull();
+        const saved = await store.saveConversation(conversation());
+        expect(saved).toEqual(conversation());
+        expect(await store.getConversation(PERSON)).toEqual(conversation());
+        expect(await store.getConversation('0f0f0f0f-0000-4000-8000-000000000000')).toBeNull();
+      });
+
+      it('marks a conversation unusable, keeping its reference, with the reason and the time', async () => {
+        await store.saveConversation(conversation());
+        await store.markConversationUnusable(PERSON, '403 MessageWritesBlocked', LATER);
+        expect(await store.getConversation(PERSON)).toEqual({ ...conversation(), usable: false, unusableReason: '403 MessageWritesBlocked', updatedAt: LATER });
+      });
+
+      it('re-saving replaces the reference and makes the conversation usable again', async () => {
+        await store.saveConversation(conversation());
+        await store.markConversationUnusable(PERSON, 'the bot was uninstalled', LATER);
+        const reinstalled = conversation({
+          displayName: 'Amara Okafor',
+          reference: {
+            serviceUrl: 'https://smba.trafficmanager.net/emea/',
+            channelId: 'msteams',
+            conversation: { id: 'a:1Zz-new-personal-chat', conversationType: 'personal' },
+            bot: { id: '28:5f3e2d1c-0b9a-4876-a5b4-c3d2e1f0a9b8' },
+          },
+          updatedAt: LATEST,
+        });
+        expect(await store.saveConversation(reinstalled)).toEqual(reinstalled);
+        // Replaced, not merged: nothing of the old reference is left.
+        expect(await store.getConversation(PERSON)).toEqual(reinstalled);
+      });
+
+      it('saving makes a conversation usable whatever the caller says', async () => {
+        const saved = await store.saveConversation(conversation({ usable: false, unusableReason: 'stale' }));
+        expect(saved).toMatchObject({ usable: true, unusableReason: null });
+        expect(await store.getConversation(PERSON)).toEqual(conversation());
+      });
+
+      it('finds a person whatever the case of their id, as SharePoint does', async () => {
+        await store.saveConversation(conversation());
+        expect(await store.getConversation(PERSON.toUpperCase())).toEqual(conversation());
+      });
+
+      it('marking someone with no stored conversation does nothing', async () => {
+        await store.markConversationUnusable(PERSON, 'the bot was uninstalled', LATER);
+        expect(await store.getConversation(PERSON)).toBeNull();
+      });
+
+      it('rejects an invalid conversation, id, reason or time, and writes nothing', async () => {
+        const broken = conversation({ reference: { ...conversation().reference, serviceUrl: 'not a url' } });
+        await expectStoreError(store.saveConversation(broken), 'invalid');
+        await expectStoreError(store.saveConversation(conversation({ aadObjectId: '' })), 'invalid');
+        await expectStoreError(store.saveConversation(conversation({ updatedAt: 'just now' })), 'invalid');
+        expect(await store.getConversation(PERSON)).toBeNull();
+        await expectStoreError(store.getConversation(''), 'invalid');
+        await store.saveConversation(conversation());
+        await expectStoreError(store.markConversationUnusable(PERSON, '', LATER), 'invalid');
+        await expectStoreError(store.markConversationUnusable(PERSON, 'blocked', 'later'), 'invalid');
+        expect(await store.getConversation(PERSON)).toEqual(conversation());
+      });
+    });
+
+    describe('leases', () => {
+      const SWEEP = 'reminder-sweep';
+      const A = 'followthrough-a:4123';
+      const B = 'followthrough-b:977';
+
+      it('gives a free lease to the first holder and refuses a second until it expires', async () => {
+        expectLease(await store.acquireLease(SWEEP, A, T0_PLUS_1M, T0), { name: SWEEP, holder: A, until: T0_PLUS_1M });
+        expect(await store.acquireLease(SWEEP, B, T0_PLUS_2M, T0_PLUS_30S)).toBeNull();
+        // Another lease is another matter.
+        expectLease(await store.acquireLease('digest', B, T0_PLUS_2M, T0_PLUS_30S), { name: 'digest', holder: B, until: T0_PLUS_2M });
+      });
+
+      it('renews for the same holder with the new expiry', async () => {
+        await store.acquireLease(SWEEP, A, T0_PLUS_1M, T0);
+        expectLease(await store.acquireLease(SWEEP, A, T0_PLUS_2M, T0_PLUS_30S), { name: SWEEP, holder: A, until: T0_PLUS_2M });
+        // Past the first expiry but not the renewed one: still A's.
+        expect(await store.acquireLease(SWEEP, B, T0_PLUS_3M, T0_PLUS_90S)).toBeNull();
+      });
+
+      it('lets another holder take a lease once it has expired, at its expiry instant or after', async () => {
+        await store.acquireLease(SWEEP, A, T0_PLUS_1M, T0);
+        expectLease(await store.acquireLease(SWEEP, B, T0_PLUS_2M, T0_PLUS_1M), { name: SWEEP, holder: B, until: T0_PLUS_2M });
+        expect(await store.acquireLease(SWEEP, A, T0_PLUS_3M, T0_PLUS_90S)).toBeNull();
+        expectLease(await store.acquireLease(SWEEP, A, T0_PLUS_3M, T0_PLUS_2M), { name: SWEEP, holder: A, until: T0_PLUS_3M });
+      });
+
+      it('a release lets another holder take the lease at once', async () => {
+        await store.acquireLease(SWEEP, A, T0_PLUS_1M, T0);
+        await store.releaseLease(SWEEP, A);
+        expectLease(await store.acquireLease(SWEEP, B, T0_PLUS_1M, T0_PLUS_30S), { name: SWEEP, holder: B, until: T0_PLUS_1M });
+      });
+
+      it("releasing someone else's lease, or one never taken, does nothing", async () => {
+        await store.releaseLease(SWEEP, A);
+        await store.acquireLease(SWEEP, A, T0_PLUS_1M, T0);
+        await store.releaseLease(SWEEP, B);
+        expect(await store.acquireLease(SWEEP, B, T0_PLUS_2M, T0_PLUS_30S)).toBeNull();
+        expectLease(await store.acquireLease(SWEEP, A, T0_PLUS_2M, T0_PLUS_30S), { name: SWEEP, holder: A, until: T0_PLUS_2M });
+      });
+
+      it('gives a free lease to exactly one of two holders racing for it', async () => {
+        const results = await Promise.all([store.acquireLease(SWEEP, A, T0_PLUS_1M, T0), store.acquireLease(SWEEP, B, T0_PLUS_1M, T0)]);
+        const winners = results.filter((lease) => lease !== null);
+        expect(winners).toHaveLength(1);
+        const winner = winners[0]?.holder ?? '';
+        const loser = winner === A ? B : A;
+        expect(await store.acquireLease(SWEEP, loser, T0_PLUS_1M, T0_PLUS_30S)).toBeNull();
+        expectLease(await store.acquireLease(SWEEP, winner, T0_PLUS_2M, T0_PLUS_30S), { name: SWEEP, holder: winner, until: T0_PLUS_2M });
+      });
+
+      it('gives an expired lease to exactly one of two holders racing for it', async () => {
+        await store.acquireLease(SWEEP, 'followthrough-gone:1', T0_PLUS_1M, T0);
+        const results = await Promise.all([store.acquireLease(SWEEP, A, T0_PLUS_3M, T0_PLUS_2M), store.acquireLease(SWEEP, B, T0_PLUS_3M, T0_PLUS_2M)]);
+        expect(results.filter((lease) => lease !== null)).toHaveLength(1);
+      });
+
+      it('rejects a lease that would end before it starts, and empty names', async () => {
+        await expectStoreError(store.acquireLease(SWEEP, A, T0, T0), 'invalid');
+        await expectStoreError(store.acquireLease(SWEEP, A, T0, T0_PLUS_1M), 'invalid');
+        await expectStoreError(store.acquireLease('', A, T0_PLUS_1M, T0), 'invalid');
+        await expectStoreError(store.acquireLease(SWEEP, '', T0_PLUS_1M, T0), 'invalid');
+        await expectStoreError(store.acquireLease(SWEEP, A, 'in a minute', T0), 'invalid');
+        await expectStoreError(store.releaseLease('', A), 'invalid');
+        expectLease(await store.acquireLease(SWEEP, B, T0_PLUS_1M, T0), { name: SWEEP, holder: B, until: T0_PLUS_1M });
       });
     });
 

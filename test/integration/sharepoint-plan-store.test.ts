@@ -8,7 +8,7 @@ import { createListClient } from '../../store/sharepoint/lists/graph-list-client
 import { provision } from '../../store/sharepoint/provision.js';
 import { resolveSiteId } from '../../store/sharepoint/resolve-site.js';
 import { createSharePointPlanStore } from '../../store/sharepoint/sharepoint-plan-store.js';
-import { buildDraft, describePlanStoreContract, LATER, NOW } from '../contract/plan-store.contract.js';
+import { buildDraft, describePlanStoreContract, LATER, LATEST, NOW } from '../contract/plan-store.contract.js';
 import { type GraphFake, startGraphFake } from '../fakes/graph/index.js';
 
 const SITE_URL = 'https://contoso.sharepoint.com/sites/quality';
@@ -97,6 +97,59 @@ describe('SharePoint store: what only a remote store has to get right', () => {
     expect((await store.getAction(action.id))?.status).toBe('complete');
   });
 
+  describe('leases and conversations without transactions', () => {
+    const SWEEP = 'reminder-sweep';
+
+    it('two running copies race for a free lease: one create wins, the other meets a 409 and gets nothing', async () => {
+      const meeting = rendezvous();
+      const wrap = (http: GraphHttp) => meetBeforeReadingLease(http, SWEEP, meeting);
+      const [one, two] = [await sharePointStore(fake, wrap), await sharePointStore(fake, wrap)];
+      const before = fake.requests.length;
+      meeting.arm(2);
+      const results = await Promise.all([one.store.acquireLease(SWEEP, 'host-a', LATER, NOW), two.store.acquireLease(SWEEP, 'host-b', LATER, NOW)]);
+      expect(results.filter((lease) => lease !== null)).toHaveLength(1);
+      expect(fake.requests.slice(before).filter((r) => r.method === 'POST' && r.status === 409)).toHaveLength(1);
+      expect(fake.items(one.siteId, 'Followthrough Leases')).toHaveLength(1);
+    });
+
+    it('two running copies race for an expired lease: one If-Match PATCH wins, the other meets a 412 and gets nothing', async () => {
+      const meeting = rendezvous();
+      const wrap = (http: GraphHttp) => meetBeforeReadingLease(http, SWEEP, meeting);
+      const [one, two] = [await sharePointStore(fake, wrap), await sharePointStore(fake, wrap)];
+      await one.store.acquireLease(SWEEP, 'host-gone', LATER, NOW);
+      const before = fake.requests.length;
+      meeting.arm(2);
+      const results = await Promise.all([one.store.acquireLease(SWEEP, 'host-a', LATEST, LATER), two.store.acquireLease(SWEEP, 'host-b', LATEST, LATER)]);
+      const winners = results.filter((lease) => lease !== null);
+      expect(winners).toHaveLength(1);
+      expect(fake.requests.slice(before).filter((r) => r.method === 'PATCH' && r.status === 412)).toHaveLength(1);
+      const [item] = fake.items(one.siteId, 'Followthrough Leases');
+      expect(item?.fields).toMatchObject({ FtKey: SWEEP, FtHolder: winners[0]?.holder });
+    });
+
+    it('a lease PATCH whose answer was lost is recognised as ours when its retry meets a 412', async () => {
+      let repeat = false;
+      const { store } = await sharePointStore(fake, (http) => repeatFirstPatchOf(http, 'FtHolder', () => repeat));
+      await store.acquireLease(SWEEP, 'host-a', LATER, NOW);
+      repeat = true;
+      const renewed = await store.acquireLease(SWEEP, 'host-a', LATEST, NOW);
+      expect(renewed).toEqual({ name: SWEEP, holder: 'host-a', expiresAt: LATEST });
+      expect(fake.requests.some((r) => r.method === 'PATCH' && r.status === 412)).toBe(true);
+      expect(await store.acquireLease(SWEEP, 'host-b', LATEST, LATER)).toBeNull();
+    });
+
+    it('re-applies marking a conversation unusable after someone edited its item in SharePoint', async () => {
+      let interfere = false;
+      const { store } = await sharePointStore(fake, (http) => editTitleBeforeFirstPatchOf(http, 'FtUsable', () => interfere));
+      const reference = { serviceUrl: 'https://smba.trafficmanager.net/uk/', channelId: 'msteams', conversation: { id: 'a:1x' }, bot: { id: '28:bot' } };
+      const saved = await store.saveConversation({ aadObjectId: 'person-1', displayName: 'Dr Amara Okafor', tenantId: null, reference, usable: true, unusableReason: null, updatedAt: NOW });
+      interfere = true;
+      await store.markConversationUnusable('person-1', '403 MessageWritesBlocked', LATER);
+      expect(fake.requests.some((r) => r.method === 'PATCH' && r.status === 412)).toBe(true);
+      expect(await store.getConversation('person-1')).toEqual({ ...saved, usable: false, unusableReason: '403 MessageWritesBlocked', updatedAt: LATER });
+    });
+  });
+
   it('shows nothing of a plan whose save failed part way', async () => {
     const { store } = await sharePointStore(fake);
     fake.setFaults({ rate503: 1, retryAfterSeconds: 0, seed: 1 });
@@ -125,6 +178,72 @@ function editTitleBeforeFirstActionPatch(http: GraphHttp, active: () => boolean)
     sendBatch: (requests) => http.sendBatch(requests),
     async send(request) {
       if (active() && !done && isActionFieldsPatch(request) && request.headers?.['If-Match'] !== undefined) {
+        done = true;
+        await http.send({ method: 'PATCH', path: request.path, body: { Title: 'Edited in SharePoint' } });
+      }
+      return http.send(request);
+    },
+  };
+}
+
+/** Holds requests until `n` have arrived, then lets them all go: two writers read the same state. */
+function rendezvous(): { arm: (n: number) => void; meet: () => Promise<void> } {
+  let needed = 0;
+  let waiting: (() => void)[] = [];
+  return {
+    arm(n) {
+      needed = n;
+      waiting = [];
+    },
+    meet() {
+      if (needed === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        if (waiting.length < needed) return;
+        needed = 0;
+        for (const release of waiting) release();
+      });
+    },
+  };
+}
+
+/** Makes a store's reads of the lease item wait at the rendezvous, so racing stores read the same state. */
+function meetBeforeReadingLease(http: GraphHttp, name: string, meeting: ReturnType<typeof rendezvous>): GraphHttp {
+  return {
+    sendBatch: (requests) => http.sendBatch(requests),
+    async send(request) {
+      if (request.method === 'GET' && request.path.includes(name)) await meeting.meet();
+      return http.send(request);
+    },
+  };
+}
+
+function isFieldsPatchWith(request: GraphRequest, field: string): boolean {
+  return request.method === 'PATCH' && /\/items\/[^/]+\/fields$/.test(request.path) && request.headers?.['If-Match'] !== undefined && typeof request.body === 'object' && request.body !== null && field in request.body;
+}
+
+/** The first matching PATCH is applied, its answer lost, and it is sent again: the retry meets a 412. */
+function repeatFirstPatchOf(http: GraphHttp, field: string, active: () => boolean): GraphHttp {
+  let done = false;
+  return {
+    sendBatch: (requests) => http.sendBatch(requests),
+    async send(request) {
+      if (active() && !done && isFieldsPatchWith(request, field)) {
+        done = true;
+        await http.send(request);
+      }
+      return http.send(request);
+    },
+  };
+}
+
+/** Someone edits the item's Title in SharePoint between the store's read and its first matching PATCH. */
+function editTitleBeforeFirstPatchOf(http: GraphHttp, field: string, active: () => boolean): GraphHttp {
+  let done = false;
+  return {
+    sendBatch: (requests) => http.sendBatch(requests),
+    async send(request) {
+      if (active() && !done && isFieldsPatchWith(request, field)) {
         done = true;
         await http.send({ method: 'PATCH', path: request.path, body: { Title: 'Edited in SharePoint' } });
       }

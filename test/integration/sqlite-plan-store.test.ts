@@ -64,10 +64,22 @@ describe('SQLite plan store', () => {
     migrate(old, MIGRATIONS.slice(0, 1));
     old.exec(`INSERT INTO roles (id, key, name, holders_json, deputies_json) VALUES ('r1', 'quality lead', 'Quality Lead', '[]', '[]')`);
     const store = open();
-    expect(store.schemaVersion).toBe(2);
+    expect(store.schemaVersion).toBe(SCHEMA_VERSION);
     expect((await store.findRole('Quality Lead'))?.id).toBe('r1');
     const id = await store.savePlan(buildDraft(), { now: NOW });
     expect((await store.getPlan(id))?.plan.reminders?.offsetsDays).toEqual([10, 3, 0]);
+  });
+
+  it('upgrades a version 2 database in place, adding conversations and leases', async () => {
+    await mkdir(dirname(path), { recursive: true });
+    const old = raw();
+    migrate(old, MIGRATIONS.slice(0, 2));
+    old.exec(`INSERT INTO roles (id, key, name, holders_json, deputies_json) VALUES ('r2', 'head of nursing', 'Head of Nursing', '[]', '[]')`);
+    const store = open();
+    expect(store.schemaVersion).toBe(3);
+    expect((await store.findRole('Head of Nursing'))?.id).toBe('r2');
+    expect(await store.acquireLease('reminder-sweep', 'host-a', LATER, NOW)).toMatchObject({ holder: 'host-a', expiresAt: LATER });
+    expect(await store.getConversation('c2b8f6a4-1d3e-4f50-9a7b-8c9d0e1f2a3b')).toBeNull();
   });
 
   beforeEach(async () => {
@@ -175,6 +187,54 @@ describe('SQLite plan store', () => {
       expect(error.message).toMatch(/SQLITE_BUSY/);
       db.exec('ROLLBACK');
       expect(await store.savePlan(buildDraft(), { now: NOW })).toEqual(expect.any(String));
+    });
+  });
+
+  describe('conversations and leases', () => {
+    const reference = { serviceUrl: 'https://smba.trafficmanager.net/uk/', channelId: 'msteams', conversation: { id: 'a:1x' }, bot: { id: '28:bot' } };
+    const person = { aadObjectId: 'c2b8f6a4-1d3e-4f50-9a7b-8c9d0e1f2a3b', displayName: null, tenantId: null, reference, usable: true, unusableReason: null, updatedAt: NOW };
+
+    it('shares a lease between two connections to one file', async () => {
+      const first = open();
+      const second = open();
+      expect(await first.acquireLease('reminder-sweep', 'host-a', LATER, NOW)).not.toBeNull();
+      expect(await second.acquireLease('reminder-sweep', 'host-b', LATER, NOW)).toBeNull();
+      await second.releaseLease('reminder-sweep', 'host-b');
+      expect(await second.acquireLease('reminder-sweep', 'host-b', LATER, NOW)).toBeNull();
+      await first.releaseLease('reminder-sweep', 'host-a');
+      expect(await second.acquireLease('reminder-sweep', 'host-b', LATER, NOW)).toMatchObject({ holder: 'host-b' });
+    });
+
+    it('takes a lease in a write transaction: another writer holding the lock makes it unavailable, not wrong', async () => {
+      const store = open({ busyTimeoutMs: 50 });
+      const db = raw();
+      db.exec('BEGIN IMMEDIATE');
+      const error = await expectStoreError(store.acquireLease('reminder-sweep', 'host-a', LATER, NOW), 'unavailable');
+      expect(error.message).toMatch(/SQLITE_BUSY/);
+      db.exec('ROLLBACK');
+      expect(await store.acquireLease('reminder-sweep', 'host-a', LATER, NOW)).toMatchObject({ holder: 'host-a' });
+    });
+
+    it('stores usable as 0 or 1 and fails loudly on a stored reference that does not fit the model', async () => {
+      const store = open();
+      await store.saveConversation(person);
+      await store.markConversationUnusable(person.aadObjectId, 'blocked', LATER);
+      const db = raw();
+      expect(db.prepare('SELECT usable FROM conversations').pluck().get()).toBe(0);
+      expect(() => db.prepare('UPDATE conversations SET usable = 2').run()).toThrow(/CHECK constraint/);
+      db.prepare(`UPDATE conversations SET reference_json = '{"channelId":"msteams"}'`).run();
+      const failure = await expectStoreError(store.getConversation(person.aadObjectId), 'invalid');
+      expect(failure.message).toMatch(/serviceUrl/);
+    });
+
+    it('keeps lease instants in UTC so that text order is time order', async () => {
+      const store = open();
+      expect(await store.acquireLease('reminder-sweep', 'host-a', '2025-06-02T11:00:00+01:00', '2025-06-02T10:30:00+01:00')).toEqual({
+        name: 'reminder-sweep',
+        holder: 'host-a',
+        expiresAt: '2025-06-02T10:00:00.000Z',
+      });
+      expect(raw().prepare('SELECT expires_at FROM leases').pluck().get()).toBe('2025-06-02T10:00:00.000Z');
     });
   });
 
