@@ -50,3 +50,23 @@ describe('loadConfig', () => {
     expect(config.AZURE_CLIENT_CERTIFICATE_PATH).toBe('/k.pem');
   });
 });
+
+describe('loadConfig: the bot', () => {
+  it('is in local mode with no bot identity, on port 3978', () => {
+    expect(loadConfig({})).toMatchObject({ PORT: 3978, BOT_APP_TYPE: 'UserAssignedMSI', PLAYGROUND: 'auto', REMINDER_APP_RATE: 40 });
+    expect(loadConfig({}).BOT_APP_ID).toBeUndefined();
+  });
+
+  it.each([
+    [{ BOT_APP_ID: CLIENT }, /^BOT_TENANT_ID: required with BOT_APP_ID/],
+    [{ BOT_APP_ID: CLIENT, BOT_TENANT_ID: TENANT, BOT_APP_TYPE: 'SingleTenant' }, /^BOT_APP_PASSWORD: required when BOT_APP_TYPE=SingleTenant/],
+    [{ REMINDER_APP_RATE: '80' }, /^REMINDER_APP_RATE="80"/],
+    [{ PORT: 'eighty' }, /^PORT="eighty"/],
+  ])('names the bot setting at fault: %j', (env, message) => {
+    expect(problems(env).some((p) => message.test(p))).toBe(true);
+  });
+
+  it('never echoes the bot password', () => {
+    expect(problems({ BOT_APP_ID: CLIENT, BOT_APP_PASSWORD: 'hunter2-secret', BOT_APP_TYPE: 'Nonsense' }).join(' ')).not.toContain('hunter2-secret');
+  });
+});

@@ -23,12 +23,35 @@ const Schema = z
     /** PEM file with the app's certificate private key (preferred over a secret). */
     AZURE_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
     AZURE_CLIENT_CERTIFICATE_THUMBPRINT: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the certificate SHA-256 thumbprint (64 hex digits)').optional(),
+    /** The bot server's port; the Agents Playground and Teams call /api/messages here. */
+    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    /** The Azure Bot's app id. Unset means local mode: no JWTs, loopback only, the Playground as client. */
+    BOT_APP_ID: z.guid('must be the bot\'s app (client) id, a GUID').optional(),
+    BOT_APP_TYPE: z.enum(['UserAssignedMSI', 'SingleTenant']).default('UserAssignedMSI'),
+    BOT_TENANT_ID: z.guid('must be the tenant id (a GUID)').optional(),
+    /** Only for a SingleTenant bot with a secret; a managed identity needs none. */
+    BOT_APP_PASSWORD: z.string().min(1).optional(),
+    /** The server's public base URL, for links in cards. Defaults to http://localhost:PORT. */
+    PUBLIC_URL: z.url().optional(),
+    /** How often the reminder sweep runs. */
+    REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+    /** App-wide sends per second; Teams allows 50 per app per tenant (older documents: 30). */
+    REMINDER_APP_RATE: z.coerce.number().int().min(1).max(50).default(40),
+    /** In local mode, start the Microsoft 365 Agents Playground beside the bot. */
+    PLAYGROUND: z.enum(['auto', 'off']).default('auto'),
+    PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+    /** Names this process in the reminder lease; defaults to host and process id. */
+    INSTANCE_ID: z.string().min(1).optional(),
   })
   .superRefine((config, context) => {
-    if (config.STORE !== 'sharepoint') return;
     const require = (name: keyof typeof config, why: string): void => {
       if (config[name] === undefined) context.addIssue({ code: 'custom', path: [name], message: `required ${why}` });
     };
+    if (config.BOT_APP_ID !== undefined) {
+      require('BOT_TENANT_ID', 'with BOT_APP_ID');
+      if (config.BOT_APP_TYPE === 'SingleTenant') require('BOT_APP_PASSWORD', 'when BOT_APP_TYPE=SingleTenant');
+    }
+    if (config.STORE !== 'sharepoint') return;
     require('SHAREPOINT_SITE', 'when STORE=sharepoint');
     if (isLoopback(config.GRAPH_BASE_URL)) return;
     require('AZURE_TENANT_ID', 'when STORE=sharepoint');
@@ -50,7 +73,7 @@ export class ConfigError extends Error {
 }
 
 /** Settings whose values must never be echoed back, even when wrong. */
-const SECRET = new Set(['AZURE_CLIENT_SECRET']);
+const SECRET = new Set(['AZURE_CLIENT_SECRET', 'BOT_APP_PASSWORD']);
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const known = Object.fromEntries(Object.keys(Schema.shape).map((key) => [key, emptyToUndefined(env[key])]));

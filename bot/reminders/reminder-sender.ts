@@ -1,0 +1,15 @@
+import type { ConversationReference } from '../../core/model/index.js';
+
+/**
+ * What the runner needs from delivery: one card per person, a result per person. The paced
+ * sender in bot/sending/ fits it (bot/reminders/paced-delivery.ts adapts it).
+ */
+export interface Delivery {
+  deliver(items: readonly { recipient: string; reference: ConversationReference; card: Record<string, unknown> }[]): Promise<DeliveryResult[]>;
+}
+
+export type DeliveryResult =
+  | { recipient: string; outcome: 'sent' }
+  /** 403 MessageWritesBlocked: the person blocked or removed the bot. Do not try again. */
+  | { recipient: string; outcome: 'blocked'; detail: string }
+  | { recipient: string; outcome: 'failed'; detail: string };

@@ -1,0 +1,60 @@
+import { LEASE_NAME, type RunnerDeps, type SweepReport, sweepOnce } from './reminder-runner.js';
+
+export interface Scheduler {
+  /** Runs a sweep soon (debounced), e.g. when someone has just installed the bot. */
+  nudge(): void;
+  /** Waits for the sweep in flight, stops the timer and gives the lease back. */
+  stop(): Promise<void>;
+  /** The last sweep's figures, for /health. */
+  last(): SweepReport | null;
+}
+
+const NUDGE_DELAY_MS = 1_500;
+
+/**
+ * Sweeps every `intervalMs`, one at a time: a sweep never overlaps the one before, and every
+ * promise is awaited. A failed sweep is logged and the next one runs as planned.
+ */
+export function startScheduler(deps: RunnerDeps, intervalMs: number): Scheduler {
+  let running: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  let lastReport: SweepReport | null = null;
+
+  const run = (): Promise<void> => {
+    running ??= (async () => {
+      try {
+        lastReport = await sweepOnce(deps);
+        if (lastReport.leader && (lastReport.sent + lastReport.failed + lastReport.blocked > 0)) deps.log.info('reminder sweep', { ...lastReport, problems: lastReport.problems.length });
+      } catch (error) {
+        deps.log.error('reminder sweep failed', { error: error instanceof Error ? error.message : String(error) });
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+  const schedule = (delay: number): void => {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void run().then(() => {
+        schedule(intervalMs);
+      });
+    }, delay);
+  };
+  schedule(0);
+  return {
+    nudge: () => {
+      schedule(NUDGE_DELAY_MS);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+      await deps.store.releaseLease(LEASE_NAME, deps.instanceId);
+    },
+    last: () => lastReport,
+  };
+}

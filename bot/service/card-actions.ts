@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { NOTE_MAX, type Update } from '../../core/model/index.js';
+import { addDays } from '../../core/plan/calendar.js';
+import { applySubmission } from '../../core/updates/apply-submission.js';
+import { updateRight } from '../../core/updates/permissions.js';
+import { checkSubmission, type FieldErrors } from '../../core/updates/progress-submission.js';
+import { StoreError } from '../../store/store-error.js';
+import { loadActionView } from './action-views.js';
+import type { TurnContext } from './bot-service.js';
+import { snooze } from './snooze.js';
+import type { CardActionReply, InboundTurn } from './turns.js';
+import type { ActionView } from './views.js';
+
+type CardTurn = Extract<InboundTurn, { kind: 'card-action' }>;
+
+const INPUTS = ['note', 'status', 'revisedDue', 'revisedReason', 'evidence'] as const;
+const Target = z.object({ actionId: z.string().min(1).max(100) });
+
+/**
+ * Card buttons. The action is named by the card's data; who is acting is not — it is the
+ * sender the channel reports, and they must lead, deputise for or edit the action's plan.
+ */
+export async function handleCardAction(context: TurnContext, turn: CardTurn): Promise<CardActionReply> {
+  const target = Target.safeParse(turn.data);
+  if (!target.success) return { kind: 'error', status: 400, code: 'BadRequest', message: 'The card did not say which action it is about.' };
+  const view = await loadActionView(context.store, target.data.actionId);
+  if (view === null) return { kind: 'error', status: 404, code: 'NotFound', message: 'That action no longer exists.' };
+  const who = turn.sender.aadObjectId;
+  if (who === null || updateRight(who, view.action, view.plan, await context.roles()) === null) {
+    return { kind: 'error', status: 403, code: 'Forbidden', message: 'Only the action\'s lead, their deputy or a plan editor can do that.' };
+  }
+  switch (turn.verb) {
+    case 'submitUpdate':
+      return submitUpdate(context, turn, view);
+    case 'snooze':
+      return snoozeFor(context, turn, view);
+    case 'openUpdate':
+      return { kind: 'card', card: reminderFor(context, view) };
+    case 'confirmNote':
+      return confirmNote(context, turn, view);
+    default:
+      return { kind: 'error', status: 400, code: 'BadRequest', message: `Unknown card action "${turn.verb}".` };
+  }
+}
+
+async function submitUpdate(context: TurnContext, turn: CardTurn, view: ActionView): Promise<CardActionReply> {
+  const inputs = Object.fromEntries(INPUTS.filter((key) => turn.data[key] !== undefined).map((key) => [key, turn.data[key]]));
+  const cardId = typeof turn.data.cardId === 'string' && turn.data.cardId !== '' ? turn.data.cardId : null;
+  const checked = checkSubmission(inputs, view.action, context.today());
+  if (!checked.ok) return { kind: 'card', card: reminderFor(context, view, { errors: checked.errors, values: asStrings(inputs), cardId }) };
+  const at = context.now().toISOString();
+  const applied = applySubmission(view.action, checked.submission, { actor: actorOf(turn), source: 'card', at, idempotencyKey: cardId });
+  try {
+    if (Object.keys(applied.patch).length > 0) await context.store.updateAction(view.action.id, applied.patch, applied.precondition, at);
+  } catch (error) {
+    if (!(error instanceof StoreError) || error.code !== 'conflict') throw error;
+    const earlier = cardId === null ? undefined : (await context.store.listUpdates(view.action.id)).find((u) => u.idempotencyKey === cardId);
+    if (earlier) return recorded(context, view, earlier);
+    const fresh = (await loadActionView(context.store, view.action.id)) ?? view;
+    return { kind: 'card', card: reminderFor(context, fresh, { values: asStrings(inputs), cardId, notice: `Someone else changed this action a moment ago (${error.message.replace(/^.*: /, '')}). Check it and submit again.` }) };
+  }
+  return recorded(context, view, await context.store.addUpdate(applied.update));
+}
+
+/** The card that replaces the reminder: what was recorded, and the action now (`before` is what the lead saw). */
+async function recorded(context: TurnContext, before: ActionView, update: Update): Promise<CardActionReply> {
+  const view = await loadActionView(context.store, before.action.id);
+  if (view === null) return { kind: 'message', text: 'Recorded.' };
+  return { kind: 'card', card: context.render.recorded({ ...view, today: context.today(), update, before: before.action, openUrl: context.openUrl(view.action.id) }) };
+}
+
+async function snoozeFor(context: TurnContext, turn: CardTurn, view: ActionView): Promise<CardActionReply> {
+  const days = z.coerce.number().int().min(1).max(30).safeParse(turn.data.days);
+  if (!days.success) return { kind: 'error', status: 400, code: 'BadRequest', message: 'Snooze for 1 to 30 days.' };
+  return { kind: 'card', card: await snooze(context, view, addDays(context.today(), days.data)) };
+}
+
+/** "update 2b: …" in chat shows a confirmation card; this records the note once confirmed. */
+async function confirmNote(context: TurnContext, turn: CardTurn, view: ActionView): Promise<CardActionReply> {
+  const note = z.string().trim().min(1).max(NOTE_MAX).safeParse(turn.data.note);
+  const cardId = z.string().min(1).safeParse(turn.data.cardId);
+  if (!note.success || !cardId.success) return { kind: 'error', status: 400, code: 'BadRequest', message: 'The note could not be read.' };
+  const update = await context.store.addUpdate({
+    actionId: view.action.id,
+    planId: view.action.planId,
+    at: context.now().toISOString(),
+    author: actorOf(turn),
+    source: 'chat',
+    note: note.data,
+    idempotencyKey: cardId.data,
+  });
+  return recorded(context, view, update);
+}
+
+function reminderFor(context: TurnContext, view: ActionView, extra: { errors?: FieldErrors; values?: Record<string, string>; cardId?: string | null; notice?: string } = {}) {
+  const { cardId, ...rest } = extra;
+  return context.render.reminder({ ...view, today: context.today(), cardId: cardId ?? context.newId(), openUrl: context.openUrl(view.action.id), ...rest });
+}
+
+function actorOf(turn: CardTurn) {
+  return { aadObjectId: turn.sender.aadObjectId, displayName: turn.sender.name };
+}
+
+function asStrings(inputs: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(inputs).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}

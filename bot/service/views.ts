@@ -1,0 +1,55 @@
+import type { Action, Plan, Recommendation, Update } from '../../core/model/index.js';
+import type { FieldErrors } from '../../core/updates/progress-submission.js';
+
+/** An action with what a card needs around it. */
+export interface ActionView {
+  plan: Pick<Plan, 'id' | 'title' | 'references' | 'owner'>;
+  recommendation: Pick<Recommendation, 'number' | 'text'>;
+  action: Action;
+  lastUpdate: Update | null;
+}
+
+export interface ReminderView extends ActionView {
+  today: string;
+  cardId: string;
+  openUrl: string;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+  /** A line at the top, e.g. "Someone changed the status meanwhile: please check". */
+  notice?: string;
+}
+
+export interface RecordedView extends ActionView {
+  today: string;
+  update: Update;
+  /** The action as the lead saw it, for "was → now". */
+  before: Pick<ActionView['action'], 'status' | 'due' | 'revisions'>;
+  openUrl: string;
+}
+
+export interface DigestEntry extends ActionView {
+  today: string;
+}
+
+export interface EscalationView {
+  today: string;
+  plan: ActionView['plan'];
+  thresholdDays: number;
+  items: readonly (ActionView & { leads: readonly { role: string; holders: readonly string[] }[] })[];
+  openUrl: string;
+}
+
+/**
+ * Card rendering, as the bot service needs it. bot/service/card-renderer.ts implements it with
+ * the card functions in bot/cards/; tests can render real cards too.
+ */
+export interface CardRenderer {
+  reminder(view: ReminderView): Record<string, unknown>;
+  recorded(view: RecordedView): Record<string, unknown>;
+  digest(entries: readonly DigestEntry[], title: string): Record<string, unknown>;
+  /** For one plan's owner: overdue or unassigned actions, with each lead role and who holds it. */
+  escalation(view: EscalationView): Record<string, unknown>;
+  help(): Record<string, unknown>;
+  message(title: string, text: string, tone: 'good' | 'warning' | 'attention' | 'default'): Record<string, unknown>;
+  confirmNote(view: ActionView & { note: string; cardId: string }): Record<string, unknown>;
+}

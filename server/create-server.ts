@@ -1,0 +1,59 @@
+import restify from 'restify';
+import type { Logger } from '../app/logger.js';
+import { HttpError } from './http-error.js';
+import { isLoopbackAddress } from './loopback.js';
+
+/** What the bot route needs from the bot adapter: botbuilder's CloudAdapter fits it. */
+export interface MessageEndpoint {
+  process(request: restify.Request, response: restify.Response): Promise<void>;
+}
+
+export interface ServerOptions {
+  messages: MessageEndpoint;
+  /** Local mode: no bot identity, so no JWT to check — accept calls from loopback only. */
+  localOnly: boolean;
+  health: () => Promise<Record<string, unknown>>;
+  log: Logger;
+}
+
+/**
+ * restify is only the transport: it registers routes and starts and stops (the shape of the
+ * Teams SDK's restify adapter). Failures become JSON with a real status, logged once, here.
+ */
+export function createHttpServer(options: ServerOptions): restify.Server {
+  const server = restify.createServer({ name: 'followthrough', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 512 * 1024, mapParams: false }));
+
+  // The Agents Playground probes the endpoint with HEAD before it connects.
+  server.head('/api/messages', (request, response) => guarded(options, request, response, () => {
+    response.send(200);
+  }));
+  server.post('/api/messages', (request, response) =>
+    guarded(options, request, response, async () => {
+      await options.messages.process(request, response);
+    }),
+  );
+  server.get('/health', (request, response) =>
+    guarded({ ...options, localOnly: false }, request, response, async () => {
+      response.send(200, await options.health());
+    }),
+  );
+  return server;
+}
+
+async function guarded(options: ServerOptions, request: restify.Request, response: restify.Response, handle: () => Promise<void> | void): Promise<void> {
+  try {
+    if (options.localOnly && !isLoopbackAddress(request.socket.remoteAddress)) {
+      throw new HttpError(401, 'Unauthorized', 'This bot runs in local mode and accepts calls from this machine only.');
+    }
+    await handle();
+  } catch (error) {
+    const known = error instanceof HttpError ? error : null;
+    if (!known) options.log.error('request failed', { path: request.path(), error: describe(error) });
+    if (!response.headersSent) response.send(known?.status ?? 500, { error: { code: known?.code ?? 'InternalError', message: known?.message ?? 'Something went wrong; it has been logged.' } });
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
