@@ -25,19 +25,20 @@ export function createHttpServer(options: ServerOptions): restify.Server {
   server.use(restify.plugins.bodyParser({ maxBodySize: 512 * 1024, mapParams: false }));
 
   // The Agents Playground probes the endpoint with HEAD before it connects.
-  server.head('/api/messages', (request, response) => guarded(options, request, response, () => {
-    response.send(200);
-  }));
-  server.post('/api/messages', (request, response) =>
-    guarded(options, request, response, async () => {
-      await options.messages.process(request, response);
-    }),
-  );
-  server.get('/health', (request, response) =>
-    guarded({ ...options, localOnly: false }, request, response, async () => {
+  // restify 11 tells handlers apart by being declared async (or taking `next`).
+  server.head('/api/messages', async (request, response) => {
+    await guarded(options, request, response, () => {
+      response.send(200);
+    });
+  });
+  server.post('/api/messages', async (request, response) => {
+    await guarded(options, request, response, () => options.messages.process(request, response));
+  });
+  server.get('/health', async (request, response) => {
+    await guarded({ ...options, localOnly: false }, request, response, async () => {
       response.send(200, await options.health());
-    }),
-  );
+    });
+  });
   return server;
 }
 

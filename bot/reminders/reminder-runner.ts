@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type ReminderLogEntry, type ReminderSettings, roleKey } from '../../core/model/index.js';
 import { addDays } from '../../core/plan/calendar.js';
 import { localDate, planReminders, type ReminderItem, type ReminderProblem } from '../../core/reminders/index.js';
+import type { Card } from '../service/turns.js';
 import type { PlanStore } from '../../store/plan-store.js';
 import type { Logger } from '../../app/logger.js';
 import { loadActionView } from '../service/action-views.js';
@@ -103,7 +104,7 @@ async function dueEntries(deps: RunnerDeps): Promise<ReminderLogEntry[]> {
 async function deliverDue(deps: RunnerDeps, report: SweepReport): Promise<void> {
   const byRecipient = new Map<string, ReminderLogEntry[]>();
   for (const entry of await dueEntries(deps)) byRecipient.set(entry.recipient, [...(byRecipient.get(entry.recipient) ?? []), entry]);
-  const outgoing: { recipient: string; reference: Parameters<Delivery['deliver']>[0][number]['reference']; card: Record<string, unknown>; entries: ReminderLogEntry[] }[] = [];
+  const outgoing: { recipient: string; reference: Parameters<Delivery['deliver']>[0][number]['reference']; card: Card; entries: ReminderLogEntry[] }[] = [];
   for (const [recipient, entries] of byRecipient) {
     const conversation = await deps.store.getConversation(recipient);
     if (conversation === null || !conversation.usable) {
@@ -129,7 +130,7 @@ async function deliverDue(deps: RunnerDeps, report: SweepReport): Promise<void> 
 }
 
 /** One reminder: its full card, with inputs. Several: a digest. Escalations: the owner's digest. */
-async function cardFor(deps: RunnerDeps, entries: readonly ReminderLogEntry[]): Promise<Record<string, unknown> | null> {
+async function cardFor(deps: RunnerDeps, entries: readonly ReminderLogEntry[]): Promise<Card | null> {
   const today = localDate(deps.now().toISOString(), deps.timeZone);
   const views: (DigestEntry & { kind: ReminderLogEntry['kind'] })[] = [];
   for (const entry of entries) {
@@ -145,7 +146,7 @@ async function cardFor(deps: RunnerDeps, entries: readonly ReminderLogEntry[]): 
 }
 
 /** The plan owner's card: each action with its lead roles and who holds them ("Nobody holds the role …"). */
-async function escalationCard(deps: RunnerDeps, views: readonly DigestEntry[], today: string): Promise<Record<string, unknown>> {
+async function escalationCard(deps: RunnerDeps, views: readonly DigestEntry[], today: string): Promise<Card> {
   const roles = new Map((await deps.store.listRoles()).map((role) => [role.key, role]));
   const tree = views[0] ? await deps.store.getPlan(views[0].plan.id) : null;
   const threshold = (tree?.plan.reminders ?? deps.defaults).escalateAfterDaysOverdue;

@@ -1,11 +1,12 @@
 import type { ConversationReference } from '../../core/model/index.js';
+import type { Card } from '../service/turns.js';
 
 /**
  * What the runner needs from delivery: one card per person, a result per person. The paced
- * sender in bot/sending/ fits it (bot/reminders/paced-delivery.ts adapts it).
+ * sender in bot/sending/ fits it (paced-delivery.ts adapts it).
  */
 export interface Delivery {
-  deliver(items: readonly { recipient: string; reference: ConversationReference; card: Record<string, unknown> }[]): Promise<DeliveryResult[]>;
+  deliver(items: readonly { recipient: string; reference: ConversationReference; card: Card }[]): Promise<DeliveryResult[]>;
 }
 
 export type DeliveryResult =

@@ -12,52 +12,44 @@ import type { CardRenderer } from './views.js';
  * pure function). Cards are plain JSON objects; the botbuilder bridge attaches them.
  */
 export function createCardRenderer(options: { formatTime: (instant: string) => string }): CardRenderer {
-  const json = (card: object): Record<string, unknown> => card as Record<string, unknown>;
   return {
     reminder: (view) =>
-      json(
-        reminderCard({
-          today: view.today,
-          cardId: view.cardId,
-          plan: view.plan,
-          recommendation: view.recommendation,
-          action: view.action,
-          lastUpdate: view.lastUpdate
-            ? { by: view.lastUpdate.author.displayName, when: options.formatTime(view.lastUpdate.at), note: view.lastUpdate.note, ...(view.lastUpdate.status ? { status: view.lastUpdate.status } : {}) }
-            : null,
-          openUrl: view.openUrl,
-          ...(view.errors ? { errors: view.errors } : {}),
-          ...(view.values ? { submitted: view.values } : {}),
-          ...(view.notice ? { notice: view.notice } : {}),
-        }),
-      ),
+      reminderCard({
+        today: view.today,
+        cardId: view.cardId,
+        plan: view.plan,
+        recommendation: view.recommendation,
+        action: view.action,
+        lastUpdate: view.lastUpdate
+          ? { by: view.lastUpdate.author.displayName, when: options.formatTime(view.lastUpdate.at), note: view.lastUpdate.note, ...(view.lastUpdate.status ? { status: view.lastUpdate.status } : {}) }
+          : null,
+        openUrl: view.openUrl,
+        ...(view.errors ? { errors: view.errors } : {}),
+        ...(view.values ? { submitted: view.values } : {}),
+        ...(view.notice ? { notice: view.notice } : {}),
+      }),
     recorded: (view) =>
-      json(
-        recordedCard({
-          today: view.today,
-          plan: view.plan,
-          recommendationNumber: view.recommendation.number,
-          action: view.action,
-          before: view.before,
-          update: view.update,
-          when: options.formatTime(view.update.at),
-          openUrl: view.openUrl,
-        }),
-      ),
-    digest: (entries, title) =>
-      json(digestCard({ today: entries[0]?.today ?? '', title, items: entries.map((e) => ({ action: e.action, plan: e.plan, recommendationNumber: e.recommendation.number })) })),
+      recordedCard({
+        today: view.today,
+        plan: view.plan,
+        recommendationNumber: view.recommendation.number,
+        action: view.action,
+        before: view.before,
+        update: view.update,
+        when: options.formatTime(view.update.at),
+        openUrl: view.openUrl,
+      }),
+    digest: (entries, title) => digestCard({ today: entries[0]?.today ?? '', title, items: entries.map((e) => ({ action: e.action, plan: e.plan, recommendationNumber: e.recommendation.number })) }),
     escalation: (view) =>
-      json(
-        escalationCard({
-          today: view.today,
-          plan: view.plan,
-          thresholdDays: view.thresholdDays,
-          items: view.items.map((item) => ({ action: item.action, recommendationNumber: item.recommendation.number, leads: item.leads })),
-          openUrl: view.openUrl,
-        }),
-      ),
-    help: () => json(helpCard()),
-    message: (title, text, tone) => json(messageCard(title, text, tone)),
-    confirmNote: (view) => json(confirmNoteCard({ plan: view.plan, recommendationNumber: view.recommendation.number, action: view.action, note: view.note, cardId: view.cardId })),
+      escalationCard({
+        today: view.today,
+        plan: view.plan,
+        thresholdDays: view.thresholdDays,
+        items: view.items.map((item) => ({ action: item.action, recommendationNumber: item.recommendation.number, leads: item.leads })),
+        openUrl: view.openUrl,
+      }),
+    help: () => helpCard(),
+    message: (title, text, tone) => messageCard(title, text, tone),
+    confirmNote: (view) => confirmNoteCard({ plan: view.plan, recommendationNumber: view.recommendation.number, action: view.action, note: view.note, cardId: view.cardId }),
   };
 }

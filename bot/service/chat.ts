@@ -1,6 +1,7 @@
 import { type ActionRef, matchesRef, parseCommand } from '../../core/chat/parse-command.js';
 import { addDays } from '../../core/plan/calendar.js';
 import { actionsLedBy } from './action-views.js';
+import type { Card } from './turns.js';
 import type { TurnContext } from './bot-service.js';
 import { snooze } from './snooze.js';
 import type { InboundTurn, Reply } from './turns.js';
@@ -39,6 +40,6 @@ function pick(mine: readonly ActionView[], ref: ActionRef): ActionView | string 
   return `${ref.text} is in more than one of your plans (${plans}). Use the Update button on the action in "my actions".`;
 }
 
-function card(value: Record<string, unknown>): Reply {
+function card(value: Card): Reply {
   return { kind: 'card', card: value };
 }

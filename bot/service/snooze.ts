@@ -1,9 +1,10 @@
 import { StoreError } from '../../store/store-error.js';
+import type { Card } from './turns.js';
 import type { TurnContext } from './bot-service.js';
 import type { ActionView } from './views.js';
 
 /** No reminders about the action until after `until`; a concurrent snooze is not overwritten unseen. */
-export async function snooze(context: TurnContext, view: ActionView, until: string): Promise<Record<string, unknown>> {
+export async function snooze(context: TurnContext, view: ActionView, until: string): Promise<Card> {
   try {
     await context.store.updateAction(view.action.id, { snoozedUntil: until }, { unchanged: { snoozedUntil: view.action.snoozedUntil } }, context.now().toISOString());
   } catch (error) {

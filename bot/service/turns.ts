@@ -1,4 +1,5 @@
 import type { ConversationReference } from '../../core/model/index.js';
+import type { AdaptiveCardContent } from '../sending/outbound.js';
 
 /**
  * What the bot receives, in our words. The botbuilder bridge (bot/botbuilder/) translates
@@ -19,7 +20,8 @@ export type InboundTurn =
   /** Action.Execute (invoke `adaptiveCard/action`) or its Action.Submit fallback. */
   | { kind: 'card-action'; sender: Sender; reference: ConversationReference; tenantId: string | null; verb: string; data: Record<string, unknown>; fallback: boolean };
 
-export type Card = Record<string, unknown>;
+/** An Adaptive Card as JSON (the card functions in bot/cards/ produce these). */
+export type Card = AdaptiveCardContent;
 
 /** What to send back in the conversation. */
 export type Reply = { kind: 'card'; card: Card } | { kind: 'text'; text: string } | { kind: 'none' };

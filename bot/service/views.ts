@@ -1,5 +1,6 @@
 import type { Action, Plan, Recommendation, Update } from '../../core/model/index.js';
 import type { FieldErrors } from '../../core/updates/progress-submission.js';
+import type { Card } from './turns.js';
 
 /** An action with what a card needs around it. */
 export interface ActionView {
@@ -44,12 +45,12 @@ export interface EscalationView {
  * the card functions in bot/cards/; tests can render real cards too.
  */
 export interface CardRenderer {
-  reminder(view: ReminderView): Record<string, unknown>;
-  recorded(view: RecordedView): Record<string, unknown>;
-  digest(entries: readonly DigestEntry[], title: string): Record<string, unknown>;
+  reminder(view: ReminderView): Card;
+  recorded(view: RecordedView): Card;
+  digest(entries: readonly DigestEntry[], title: string): Card;
   /** For one plan's owner: overdue or unassigned actions, with each lead role and who holds it. */
-  escalation(view: EscalationView): Record<string, unknown>;
-  help(): Record<string, unknown>;
-  message(title: string, text: string, tone: 'good' | 'warning' | 'attention' | 'default'): Record<string, unknown>;
-  confirmNote(view: ActionView & { note: string; cardId: string }): Record<string, unknown>;
+  escalation(view: EscalationView): Card;
+  help(): Card;
+  message(title: string, text: string, tone: 'good' | 'warning' | 'attention' | 'default'): Card;
+  confirmNote(view: ActionView & { note: string; cardId: string }): Card;
 }

@@ -38,7 +38,8 @@ export function demoPlan(today: string): PlanDraft {
       lastUpdated: null,
       details: [],
       columns: [],
-      reminders: null,
+      // A demo must show a reminder whenever someone tries it, not only in office hours.
+      reminders: { enabled: true, offsetsDays: [14, 7, 1, 0], overdueEveryDays: 7, escalateAfterDaysOverdue: 14, workingDaysOnly: false, window: { start: '00:00', end: '23:59' } },
     },
     recommendations: [
       {

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+import { startBot } from '../app/start-bot.js';
+import { ConfigError, loadConfig } from '../config/config.js';
+
+/** `npm start`: the bot server; in local mode also the demo plan and the Agents Playground. */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const bot = await startBot(config);
+  const local = config.BOT_APP_ID === undefined;
+  const lines = [
+    `Followthrough is running at ${bot.url} (health: ${bot.url}/health).`,
+    local
+      ? `Local mode. Open http://localhost:${String(config.PLAYGROUND_PORT)} — the Microsoft 365 Agents Playground — and choose Personal Chat: reminders for the demo plan arrive there within a minute. You are "Alex Wilber", who leads the demo actions. Type "help" or "my actions".`
+      : 'Connected to Azure Bot: Bot Framework tokens are checked on every call.',
+    'Stop with Ctrl+C.',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const stop = (): void => {
+    bot.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`followthrough: ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
