@@ -95,7 +95,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const running = scheduler;
 
   const server = createHttpServer({
-    messages: { process: (request, response) => adapter.process(request, response, handler) },
+    messages: { process: async (request, response) => { await adapter.process(request, response, handler); } },
     localOnly: local,
     log,
     health: () => Promise.resolve({ status: 'ok', mode: local ? 'local' : 'azure', store: config.STORE, lastSweep: summary(running) }),
@@ -144,8 +144,8 @@ function summary(scheduler: Scheduler): Record<string, unknown> | null {
 function startPlayground(endpoint: string, port: number, log: Logger): ChildProcess {
   const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
   const child = spawn(process.execPath, [cli, 'start', '-e', endpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (chunk: Buffer) => { log.debug('playground', { output: chunk.toString().trim() }); });
-  child.stderr?.on('data', (chunk: Buffer) => { log.debug('playground', { output: chunk.toString().trim() }); });
+  child.stdout.on('data', (chunk: Buffer) => { log.debug('playground', { output: chunk.toString().trim() }); });
+  child.stderr.on('data', (chunk: Buffer) => { log.debug('playground', { output: chunk.toString().trim() }); });
   child.on('exit', (code) => { log.info('the Agents Playground stopped', { code }); });
   return child;
 }
