@@ -101,7 +101,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     health: () => Promise.resolve({ status: 'ok', mode: local ? 'local' : 'azure', store: config.STORE, lastSweep: summary(running) }),
   });
   const host = local ? '127.0.0.1' : '0.0.0.0';
-  await new Promise<void>((resolve) => server.listen(options.port ?? config.PORT, host, resolve));
+  await new Promise<void>((resolve) => {
+    server.listen(options.port ?? config.PORT, host, resolve);
+  });
   const address = server.address();
   const url = `http://${local ? '127.0.0.1' : host}:${String(address.port)}`;
 
