@@ -14,7 +14,8 @@ import { createBotService } from '../bot/service/bot-service.js';
 import { createCardRenderer } from '../bot/service/card-renderer.js';
 import { createHttpServer } from '../server/create-server.js';
 import { type Clock, todayIn } from './clock.js';
-import { type App, composeApp } from './compose.js';
+import { type App, composeApp, graphFor } from './compose.js';
+import { createInstaller, type Installer } from '../bot/install/proactive-install.js';
 import { ensureDemo } from './demo.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -89,6 +90,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       leaseMs: Math.max(60_000, config.REMINDER_SWEEP_SECONDS * 2_000),
       openUrl,
       log,
+      ...(config.PROACTIVE_INSTALL === 'on' && identity !== null ? { installer: await installerFor(config, identity.appId, identity.tenantId, () => app.clock.now()) } : {}),
     },
     config.REMINDER_SWEEP_SECONDS * 1000,
   );
@@ -124,6 +126,10 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       await app.store.close();
     },
   };
+}
+
+async function installerFor(config: Config, botAppId: string, tenantId: string, now: () => Date): Promise<Installer> {
+  return createInstaller(await graphFor(config), { manifestAppId: config.TEAMS_APP_ID ?? '', botAppId, tenantId, serviceUrl: config.TEAMS_SERVICE_URL, now });
 }
 
 function botIdentity(config: Config): BotIdentity | null {

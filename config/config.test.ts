@@ -27,7 +27,7 @@ describe('loadConfig', () => {
     [{ STORE: 'mongo' }, /^STORE="mongo": /],
     [{ TIME_ZONE: 'Mars/Olympus' }, /^TIME_ZONE="Mars\/Olympus": not an IANA time zone/],
     [{ STORE: 'sharepoint' }, /^SHAREPOINT_SITE: required when STORE=sharepoint/],
-    [{ STORE: 'sharepoint', SHAREPOINT_SITE: 'https://contoso.sharepoint.com/sites/q' }, /^AZURE_TENANT_ID: required/],
+    [{ STORE: 'sharepoint', SHAREPOINT_SITE: 'https://contoso.sharepoint.com/sites/q' }, /^AZURE_TENANT_ID: required when STORE=sharepoint/],
     [{ STORE: 'sharepoint', SHAREPOINT_SITE: 's', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT }, /exactly one of AZURE_CLIENT_CERTIFICATE_PATH/],
     [{ STORE: 'sharepoint', SHAREPOINT_SITE: 's', AZURE_TENANT_ID: 'contoso', AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'x' }, /^AZURE_TENANT_ID="contoso": must be the tenant id/],
     [{ STORE: 'sharepoint', SHAREPOINT_SITE: 's', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_CERTIFICATE_PATH: '/k.pem' }, /^AZURE_CLIENT_CERTIFICATE_THUMBPRINT: required/],

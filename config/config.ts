@@ -42,6 +42,12 @@ const Schema = z
     PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
     /** Names this process in the reminder lease; defaults to host and process id. */
     INSTANCE_ID: z.string().min(1).optional(),
+    /** Install the app through Graph for leads who never did, so reminders can reach them. */
+    PROACTIVE_INSTALL: z.enum(['off', 'on']).default('off'),
+    /** The app's id in its Teams manifest; the org catalog is searched by it. */
+    TEAMS_APP_ID: z.guid('must be the Teams app manifest id (a GUID)').optional(),
+    /** The Bot Connector for the tenant's region (UK tenants: https://smba.trafficmanager.net/uk/). */
+    TEAMS_SERVICE_URL: z.url().default('https://smba.trafficmanager.net/uk/'),
   })
   .superRefine((config, context) => {
     const require = (name: keyof typeof config, why: string): void => {
@@ -51,14 +57,18 @@ const Schema = z
       require('BOT_TENANT_ID', 'with BOT_APP_ID');
       if (config.BOT_APP_TYPE === 'SingleTenant') require('BOT_APP_PASSWORD', 'when BOT_APP_TYPE=SingleTenant');
     }
-    if (config.STORE !== 'sharepoint') return;
-    require('SHAREPOINT_SITE', 'when STORE=sharepoint');
-    if (isLoopback(config.GRAPH_BASE_URL)) return;
-    require('AZURE_TENANT_ID', 'when STORE=sharepoint');
-    require('AZURE_CLIENT_ID', 'when STORE=sharepoint');
+    if (config.PROACTIVE_INSTALL === 'on') {
+      require('TEAMS_APP_ID', 'when PROACTIVE_INSTALL=on');
+      require('BOT_APP_ID', 'when PROACTIVE_INSTALL=on');
+    }
+    const graphNeeded = config.STORE === 'sharepoint' || config.PROACTIVE_INSTALL === 'on';
+    if (config.STORE === 'sharepoint') require('SHAREPOINT_SITE', 'when STORE=sharepoint');
+    if (!graphNeeded || isLoopback(config.GRAPH_BASE_URL)) return;
+    require('AZURE_TENANT_ID', 'when STORE=sharepoint or PROACTIVE_INSTALL=on');
+    require('AZURE_CLIENT_ID', 'when STORE=sharepoint or PROACTIVE_INSTALL=on');
     const credentials = [config.AZURE_CLIENT_SECRET, config.AZURE_CLIENT_CERTIFICATE_PATH].filter((v) => v !== undefined).length;
     if (credentials !== 1) {
-      context.addIssue({ code: 'custom', path: ['AZURE_CLIENT_CERTIFICATE_PATH'], message: 'give exactly one of AZURE_CLIENT_CERTIFICATE_PATH (preferred) or AZURE_CLIENT_SECRET when STORE=sharepoint' });
+      context.addIssue({ code: 'custom', path: ['AZURE_CLIENT_CERTIFICATE_PATH'], message: 'give exactly one of AZURE_CLIENT_CERTIFICATE_PATH (preferred) or AZURE_CLIENT_SECRET when STORE=sharepoint or PROACTIVE_INSTALL=on' });
     }
     if (config.AZURE_CLIENT_CERTIFICATE_PATH !== undefined) require('AZURE_CLIENT_CERTIFICATE_THUMBPRINT', 'with AZURE_CLIENT_CERTIFICATE_PATH');
   });

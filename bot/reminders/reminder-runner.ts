@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type ReminderLogEntry, type ReminderSettings, roleKey } from '../../core/model/index.js';
+import { type Conversation, type ReminderLogEntry, type ReminderSettings, roleKey } from '../../core/model/index.js';
 import { addDays } from '../../core/plan/calendar.js';
 import { localDate, planReminders, type ReminderItem, type ReminderProblem } from '../../core/reminders/index.js';
 import type { Card } from '../service/turns.js';
@@ -7,6 +7,7 @@ import type { PlanStore } from '../../store/plan-store.js';
 import type { Logger } from '../../app/logger.js';
 import { loadActionView } from '../service/action-views.js';
 import type { CardRenderer, DigestEntry } from '../service/views.js';
+import type { Installer } from '../install/proactive-install.js';
 import type { Delivery } from './reminder-sender.js';
 
 export interface RunnerDeps {
@@ -25,6 +26,8 @@ export interface RunnerDeps {
   log: Logger;
   /** Attempts before a failing reminder is left as failed. */
   maxAttempts?: number;
+  /** Proactive installation for people who never installed the bot (optional). */
+  installer?: Installer;
 }
 
 export interface SweepReport {
@@ -106,7 +109,7 @@ async function deliverDue(deps: RunnerDeps, report: SweepReport): Promise<void> 
   for (const entry of await dueEntries(deps)) byRecipient.set(entry.recipient, [...(byRecipient.get(entry.recipient) ?? []), entry]);
   const outgoing: { recipient: string; reference: Parameters<Delivery['deliver']>[0][number]['reference']; card: Card; entries: ReminderLogEntry[] }[] = [];
   for (const [recipient, entries] of byRecipient) {
-    const conversation = await deps.store.getConversation(recipient);
+    const conversation = (await deps.store.getConversation(recipient)) ?? (await installFor(deps, recipient));
     if (conversation === null || !conversation.usable) {
       // Not reachable yet (never installed) or any more (blocked): kept planned, reported.
       report.waiting += entries.length;
@@ -126,6 +129,18 @@ async function deliverDue(deps: RunnerDeps, report: SweepReport): Promise<void> 
     }
     if (result.outcome === 'blocked') await deps.store.markConversationUnusable(result.recipient, result.detail, at());
     report[result.outcome === 'sent' ? 'sent' : result.outcome] += entries.length;
+  }
+}
+
+/** Installs the app for someone the bot cannot reach yet, and keeps the new conversation. */
+async function installFor(deps: RunnerDeps, recipient: string): Promise<Conversation | null> {
+  if (deps.installer === undefined) return null;
+  try {
+    const conversation = await deps.installer.conversationFor(recipient, null);
+    return conversation === null ? null : await deps.store.saveConversation(conversation);
+  } catch (error) {
+    deps.log.warn('proactive installation failed', { recipient, error: error instanceof Error ? error.message : String(error) });
+    return null;
   }
 }
 

@@ -7,6 +7,7 @@ import { allFields } from './item-json.js';
 import { itemETag, ListData } from './list-data.js';
 import { serve } from './server.js';
 import { type FakeContext, findList, type SiteState } from './state.js';
+import { teamworkState } from './teamwork.js';
 import { DEFAULT_SITE, type GraphFake, type GraphFakeOptions, type GraphFakeRequestLog } from './types.js';
 
 
@@ -38,7 +39,7 @@ export async function listenGraphFake(options: GraphFakeOptions, port: number): 
   const plan = new FaultPlan(options.faults);
   let latencyMs = checkLatency(options.latencyMs ?? 0);
   const requests: GraphFakeRequestLog[] = [];
-  const ctx: FakeContext = { sites: siteStates(options), limits: { defaultPageSize, maxPageSize, threshold }, plan, baseUrl: '', instance: randomUUID().replace(/-/g, '') };
+  const ctx: FakeContext = { sites: siteStates(options), limits: { defaultPageSize, maxPageSize, threshold }, plan, baseUrl: '', instance: randomUUID().replace(/-/g, ''), teamwork: teamworkState(options.catalogApps) };
   const hooks = { ctx, log: (entry: GraphFakeRequestLog) => { requests.push(entry); }, latencyMs: () => latencyMs, requireBearer: options.requireBearer };
   const server = createServer((req, res) => {
     void serve(hooks, req, res);

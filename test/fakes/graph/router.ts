@@ -5,6 +5,7 @@ import { badRequest, errorBody, GraphFakeError, notAllowed } from './errors.js';
 import { handleItem, handleItemFields, handleItems } from './items.js';
 import { handleList, handleLists } from './lists.js';
 import { resolveSite, siteJson } from './sites.js';
+import { routeTeamwork } from './teamwork.js';
 import { type FakeContext, type FakeRequest, type FakeResponse, findList, json, type SiteState } from './state.js';
 
 const DELTA = /^(?:microsoft\.graph\.)?delta(?:\(\s*(?:token\s*=\s*)?(?:'([^']*)')?\s*\))?$/;
@@ -40,6 +41,8 @@ function routeList(ctx: FakeContext, req: FakeRequest, site: SiteState, rest: st
 }
 
 function route(ctx: FakeContext, req: FakeRequest): FakeResponse {
+  const teamwork = routeTeamwork(ctx.teamwork, req);
+  if (teamwork !== null) return teamwork;
   const [root, ...afterRoot] = req.segments;
   if (root !== 'sites' || afterRoot.length === 0) throw unknownSegment(root);
   const { site, rest } = resolveSite(ctx, afterRoot);

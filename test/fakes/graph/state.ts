@@ -16,6 +16,8 @@ export interface SiteState {
 }
 
 /** One request as a handler sees it, whether it came over HTTP or inside a $batch. */
+import type { TeamworkState } from './teamwork.js';
+
 export interface FakeRequest {
   method: string;
   /** Path segments after the version segment, percent-decoded. */
@@ -42,6 +44,8 @@ export interface FakeContext {
   baseUrl: string;
   /** Distinguishes this fake's delta tokens from any other's. */
   instance: string;
+  /** Teams app installations for users (proactive install). */
+  teamwork: TeamworkState;
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): FakeResponse {

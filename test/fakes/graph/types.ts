@@ -39,6 +39,8 @@ export interface GraphFakeOptions {
   threshold?: number;
   /** If set, every request needs `Authorization: Bearer <it>` (else 401 InvalidAuthenticationToken). */
   requireBearer?: string;
+  /** Apps in the tenant's Teams catalog, for proactive installation. */
+  catalogApps?: { id: string; externalId: string; displayName: string }[];
 }
 
 export interface GraphFakeRequestLog {
