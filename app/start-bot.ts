@@ -66,10 +66,15 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   });
   adapter.onTurnError = async (context, error) => {
     log.error('bot turn failed', { activityType: context.activity.type, error: error.message });
-    if (context.activity.type === 'invoke') {
-      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError', message: 'Something went wrong; it has been logged.' } } } });
-    } else {
-      await context.sendActivity('Sorry, something went wrong on our side. It has been logged; please try again in a moment.');
+    try {
+      if (context.activity.type === 'invoke') {
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError', message: 'Something went wrong; it has been logged.' } } } });
+      } else {
+        await context.sendActivity('Sorry, something went wrong on our side. It has been logged; please try again in a moment.');
+      }
+    } catch (apologyFailed) {
+      // The reply path itself may be what failed (a blocked user, an unreachable connector).
+      log.warn('could not tell the user about a failed turn', { error: apologyFailed instanceof Error ? apologyFailed.message : String(apologyFailed) });
     }
   };
   const handler = createTurnHandler(service);
@@ -107,7 +112,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     server.listen(options.port ?? config.PORT, host, resolve);
   });
   const address = server.address();
-  const url = `http://${local ? '127.0.0.1' : host}:${String(address.port)}`;
+  const url = `http://${local ? '127.0.0.1' : 'localhost'}:${String(address.port)}`;
 
   const playground = local && (options.playground ?? config.PLAYGROUND === 'auto') ? startPlayground(`${url}/api/messages`, config.PLAYGROUND_PORT, log) : null;
   if (local) {

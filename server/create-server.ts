@@ -32,7 +32,14 @@ export function createHttpServer(options: ServerOptions): restify.Server {
     });
   });
   server.post('/api/messages', async (request, response) => {
-    await guarded(options, request, response, () => options.messages.process(request, response));
+    await guarded(options, request, response, () => {
+      // botbuilder 4.23 throws (a 500) on a body without a type instead of answering 400.
+      const body: unknown = request.body;
+      if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
+        throw new HttpError(400, 'BadRequest', 'Expected a Bot Framework activity (a JSON object with a "type").');
+      }
+      return options.messages.process(request, response);
+    });
   });
   server.get('/health', async (request, response) => {
     await guarded({ ...options, localOnly: false }, request, response, async () => {

@@ -65,6 +65,8 @@ export interface PlanStore {
    * included. Undated actions are not returned. Ordered by due date.
    */
   listOpenActionsDueBy(date: string): Promise<Action[]>;
+  /** Every open action of plans that are not closed, dated or not (for "my actions"). */
+  listOpenActions(): Promise<Action[]>;
   /** Actions changed at or after `since` (an instant), or all when null: incremental sweeps. */
   listActionsChangedSince(since: string | null): Promise<Action[]>;
 

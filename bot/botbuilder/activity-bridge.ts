@@ -35,7 +35,7 @@ function toTurn(activity: Activity, rawReference: unknown): InboundTurn | null {
   const type: string = activity.type;
   if (type === 'installationUpdate') {
     const removing = typeof activity.action === 'string' && activity.action.startsWith('remove');
-    if (removing) return { kind: 'uninstalled', sender };
+    if (removing) return { kind: 'uninstalled', sender, personal: [undefined, 'personal'].includes(stringOf(asRecord(activity.conversation).conversationType)) };
     return parsed.success ? { kind: 'installed', sender, reference: parsed.data, tenantId } : null;
   }
   if (!parsed.success) return null;
@@ -47,7 +47,8 @@ function toTurn(activity: Activity, rawReference: unknown): InboundTurn | null {
   if (type === 'message') {
     const value = asRecord(activity.value);
     if (typeof value.verb === 'string') return { kind: 'card-action', sender, reference, tenantId, verb: value.verb, data: value, fallback: true };
-    return { kind: 'message', sender, reference, tenantId, text: activity.text };
+    // An attachment-only message has no text at all.
+    return { kind: 'message', sender, reference, tenantId, text: stringOf(asRecord(activity).text) ?? '' };
   }
   return { kind: 'seen', sender, reference, tenantId };
 }

@@ -23,12 +23,9 @@ export function viewIn(tree: PlanTree, action: Action, lastUpdate: ActionView['l
   };
 }
 
-/**
- * The open actions a person leads or deputises for, soonest due first (undated last). Dated
- * and undated open actions both come from the store's sweep, bounded far in the future.
- */
+/** The open actions a person leads or deputises for, soonest due first (undated last). */
 export async function actionsLedBy(store: PlanStore, aadObjectId: string, roles: readonly Role[]): Promise<ActionView[]> {
-  const open = (await store.listOpenActionsDueBy('9999-12-31')).filter((action) => !CLOSED_STATUSES.includes(action.status) && isLeadOrDeputy(aadObjectId, action, roles));
+  const open = (await store.listOpenActions()).filter((action) => !CLOSED_STATUSES.includes(action.status) && isLeadOrDeputy(aadObjectId, action, roles));
   const trees = new Map<string, PlanTree | null>();
   const views: ActionView[] = [];
   for (const action of open) {

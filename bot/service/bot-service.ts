@@ -41,7 +41,8 @@ export function createBotService(deps: BotServiceDeps): BotService {
   return {
     async onTurn(turn) {
       if (turn.kind === 'uninstalled') {
-        if (turn.sender.aadObjectId) await deps.store.markConversationUnusable(turn.sender.aadObjectId, 'the bot was uninstalled', deps.now().toISOString());
+        // Removing the app from a team must not cut off the person's own chat with the bot.
+        if (turn.sender.aadObjectId && turn.personal) await deps.store.markConversationUnusable(turn.sender.aadObjectId, 'the bot was uninstalled', deps.now().toISOString());
         return { kind: 'none' };
       }
       await remember(deps, turn.sender, turn.reference, turn.tenantId);
@@ -58,7 +59,10 @@ export function createBotService(deps: BotServiceDeps): BotService {
 
 /** Conversation references are stored on every install and message, keyed by Entra object id. */
 async function remember(deps: BotServiceDeps, sender: Sender, reference: Extract<InboundTurn, { kind: 'message' }>['reference'], tenantId: string | null): Promise<void> {
-  if (!sender.aadObjectId) return;
+  // Reminders carry plan details: they go to the person's 1:1 chat, never to a group or channel
+  // they happened to write from.
+  const type = reference.conversation.conversationType;
+  if (!sender.aadObjectId || (type !== undefined && type !== 'personal')) return;
   await deps.store.saveConversation({
     aadObjectId: sender.aadObjectId,
     displayName: sender.name,

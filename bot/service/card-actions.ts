@@ -46,20 +46,40 @@ export async function handleCardAction(context: TurnContext, turn: CardTurn): Pr
 async function submitUpdate(context: TurnContext, turn: CardTurn, view: ActionView): Promise<CardActionReply> {
   const inputs = Object.fromEntries(INPUTS.filter((key) => turn.data[key] !== undefined).map((key) => [key, turn.data[key]]));
   const cardId = typeof turn.data.cardId === 'string' && turn.data.cardId !== '' ? turn.data.cardId : null;
+  const key = submissionKey(view, cardId);
+  // A second press of the same card: show what the first recorded, and write nothing.
+  const earlier = await recordedWith(context, view, key);
+  if (earlier) return recorded(context, view, earlier);
   const checked = checkSubmission(inputs, view.action, context.today());
   if (!checked.ok) return { kind: 'card', card: reminderFor(context, view, { errors: checked.errors, values: asStrings(inputs), cardId }) };
   const at = context.now().toISOString();
-  const applied = applySubmission(view.action, checked.submission, { actor: actorOf(turn), source: 'card', at, idempotencyKey: cardId });
+  const applied = applySubmission(view.action, checked.submission, { actor: actorOf(turn), source: 'card', at, idempotencyKey: key });
   try {
     if (Object.keys(applied.patch).length > 0) await context.store.updateAction(view.action.id, applied.patch, applied.precondition, at);
   } catch (error) {
     if (!(error instanceof StoreError) || error.code !== 'conflict') throw error;
-    const earlier = cardId === null ? undefined : (await context.store.listUpdates(view.action.id)).find((u) => u.idempotencyKey === cardId);
-    if (earlier) return recorded(context, view, earlier);
+    // Two presses at once: the other one may be ours and still writing its update.
+    const ours = await recordedWith(context, view, key, 3);
+    if (ours) return recorded(context, view, ours);
     const fresh = (await loadActionView(context.store, view.action.id)) ?? view;
     return { kind: 'card', card: reminderFor(context, fresh, { values: asStrings(inputs), cardId, notice: `Someone else changed this action a moment ago (${error.message.replace(/^.*: /, '')}). Check it and submit again.` }) };
   }
   return recorded(context, view, await context.store.addUpdate(applied.update));
+}
+
+/** Card ids are ours, one per card; scoping them by action means a reused id cannot collide across actions. */
+function submissionKey(view: ActionView, cardId: string | null): string | null {
+  return cardId === null ? null : `${view.action.id}:${cardId}`;
+}
+
+async function recordedWith(context: TurnContext, view: ActionView, key: string | null, tries = 1): Promise<Update | undefined> {
+  if (key === null) return undefined;
+  for (let attempt = 0; attempt < tries; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 150));
+    const found = (await context.store.listUpdates(view.action.id)).find((update) => update.idempotencyKey === key);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The card that replaces the reminder: what was recorded, and the action now (`before` is what the lead saw). */
@@ -87,7 +107,7 @@ async function confirmNote(context: TurnContext, turn: CardTurn, view: ActionVie
     author: actorOf(turn),
     source: 'chat',
     note: note.data,
-    idempotencyKey: cardId.data,
+    idempotencyKey: submissionKey(view, cardId.data),
   });
   return recorded(context, view, update);
 }

@@ -13,7 +13,7 @@ export interface Sender {
 
 export type InboundTurn =
   | { kind: 'installed'; sender: Sender; reference: ConversationReference; tenantId: string | null }
-  | { kind: 'uninstalled'; sender: Sender }
+  | { kind: 'uninstalled'; sender: Sender; personal: boolean }
   /** Any other activity that tells us where the person is (Teams' conversationUpdate): remember, say nothing. */
   | { kind: 'seen'; sender: Sender; reference: ConversationReference; tenantId: string | null }
   | { kind: 'message'; sender: Sender; reference: ConversationReference; tenantId: string | null; text: string }

@@ -28,7 +28,7 @@ describe('checkSubmission', () => {
 
   it('reports every problem at once', () => {
     const result = checkSubmission({ note: '', status: 'complete', revisedDue: '2025-12-31' }, storedAction(), TODAY);
-    expect(result.ok ? [] : Object.keys(result.errors).sort()).toEqual(['note']);
+    expect(result.ok ? [] : Object.keys(result.errors).sort()).toEqual(['evidence', 'note', 'revisedReason']);
     const second = checkSubmission({ ...base, status: 'complete', revisedDue: '2025-12-31' }, storedAction(), TODAY);
     expect(second.ok ? [] : Object.keys(second.errors).sort()).toEqual(['evidence', 'revisedReason']);
   });
@@ -39,6 +39,10 @@ describe('checkSubmission', () => {
 
   it('needs no reason when the "revised" date is the current one', () => {
     expect(checkSubmission({ ...base, revisedDue: '2025-06-30' }, storedAction(), TODAY).ok).toBe(true);
+  });
+
+  it('says "Choose a status." rather than the schema\'s wording', () => {
+    expect(checkSubmission({ ...base, status: 'finished' }, storedAction(), TODAY)).toEqual({ ok: false, errors: { status: 'Choose a status.' } });
   });
 
   it('refuses unknown statuses and extra inputs (a forged card)', () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Action, IsoDate, NOTE_MAX } from '../model/index.js';
 
 /** The statuses a lead may set from a card or the tab; assurance belongs to governance. */
-export const LeadStatus = z.enum(['not-started', 'in-progress', 'complete', 'blocked']);
+export const LeadStatus = z.enum(['not-started', 'in-progress', 'complete', 'blocked'], { error: 'Choose a status.' });
 export type LeadStatus = z.infer<typeof LeadStatus>;
 
 const EVIDENCE_MAX = 2000;
@@ -39,27 +39,41 @@ export type SubmissionResult = { ok: true; submission: ProgressSubmission } | { 
 /**
  * Checks a submission against the action it is for: a moved date needs a reason; marking
  * complete needs evidence (or evidence already on the action); a revised date cannot be in the
- * past. Returns every problem at once so the card can show them together.
+ * past. Every problem is returned at once — the rules that span inputs are checked on whatever
+ * could be read, even when another input is wrong — so the card can show them together.
  */
 export function checkSubmission(input: unknown, action: Action, today: string): SubmissionResult {
   const parsed = ProgressSubmission.safeParse(input);
+  const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
+  const readable = parsed.success ? parsed.data : bestEffort(input);
+  const moved = readable.revisedDue !== undefined && readable.revisedDue !== currentDue(action);
+  if (moved && readable.revisedReason === undefined) errors.revisedReason ??= 'Give a reason for moving the date.';
+  if (moved && readable.revisedDue !== undefined && readable.revisedDue < today) errors.revisedDue ??= 'A revised date cannot be in the past.';
+  if (readable.status === 'complete' && readable.evidence === undefined && !action.evidence) {
+    errors.evidence ??= 'Say what shows the action is complete (a link or a description).';
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors: Object.keys(errors).length > 0 ? errors : { note: 'The update could not be read; please try again.' } };
+  return { ok: true, submission: parsed.data };
+}
+
+function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
   const errors: FieldErrors = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if (typeof field === 'string' && field in ProgressSubmission.shape) errors[field as keyof ProgressSubmission] ??= issue.message;
-    }
-    if (Object.keys(errors).length === 0) errors.note = 'The update could not be read; please try again.';
-    return { ok: false, errors };
+  for (const issue of issues) {
+    const field = issue.path[0];
+    if (typeof field === 'string' && field in ProgressSubmission.shape) errors[field as keyof ProgressSubmission] ??= issue.message;
   }
-  const submission = parsed.data;
-  const moved = submission.revisedDue !== undefined && submission.revisedDue !== currentDue(action);
-  if (moved && submission.revisedReason === undefined) errors.revisedReason = 'Give a reason for moving the date.';
-  if (moved && submission.revisedDue !== undefined && submission.revisedDue < today) errors.revisedDue = 'A revised date cannot be in the past.';
-  if (submission.status === 'complete' && submission.evidence === undefined && !action.evidence) {
-    errors.evidence = 'Say what shows the action is complete (a link or a description).';
-  }
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, submission };
+  return errors;
+}
+
+/** The inputs that are individually valid, for the cross-input rules when another input is not. */
+function bestEffort(input: unknown): Partial<ProgressSubmission> {
+  const raw = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  const shape = ProgressSubmission.shape;
+  const read = <K extends keyof ProgressSubmission>(key: K): ProgressSubmission[K] | undefined => {
+    const result = shape[key].safeParse(raw[key]);
+    return result.success ? (result.data as ProgressSubmission[K]) : undefined;
+  };
+  return { status: read('status'), revisedDue: read('revisedDue'), revisedReason: read('revisedReason'), evidence: read('evidence') };
 }
 
 function currentDue(action: Action): string | null {

@@ -19,6 +19,16 @@ export async function listOpenActionsDueBy(lists: ListClient, dateInput: string)
     .sort((a, b) => (effectiveDue(a) ?? '').localeCompare(effectiveDue(b) ?? ''));
 }
 
+/** Every open action (indexed `FtOpen`), of plans not closed, undated ones last. */
+export async function listOpenActions(lists: ListClient): Promise<Action[]> {
+  const [items, current] = await Promise.all([lists.query('actions', { where: [{ field: 'FtOpen', op: 'eq', value: true }] }), currentGenerations(lists)]);
+  return items
+    .filter((item) => current.get(String(item.fields.FtPlanId))?.generation === actionGeneration(item) && current.get(String(item.fields.FtPlanId))?.closed === false)
+    .map(actionOf)
+    .filter((action) => !CLOSED_STATUSES.includes(action.status))
+    .sort((a, b) => (effectiveDue(a) ?? '9999').localeCompare(effectiveDue(b) ?? '9999'));
+}
+
 /** Incremental sweeps filter on the app's own indexed update time; callers keep the cursor. */
 export async function listActionsChangedSince(lists: ListClient, since: string | null): Promise<Action[]> {
   const where = since === null ? [] : [{ field: 'FtUpdated', op: 'ge' as const, value: parseInstant(since, 'since') }];

@@ -1,6 +1,6 @@
 import type { Conversation, NewReminder, NewRole, NewUpdate, PlanDraft, PlanFields, ReminderState } from '../../core/model/index.js';
 import type { ActionPatch, ActionPrecondition, PlanStore, SavePlanOptions } from '../plan-store.js';
-import { listActionsChangedSince, listOpenActionsDueBy } from './action-sweeps.js';
+import { listActionsChangedSince, listOpenActions, listOpenActionsDueBy } from './action-sweeps.js';
 import { getAction, type Pacing, REAL_PACING, updateAction, updatePlanFields } from './action-writes.js';
 import { getConversation, markConversationUnusable, saveConversation } from './conversation-ops.js';
 import { acquireLease, releaseLease } from './lease-ops.js';
@@ -35,6 +35,7 @@ export function createSharePointPlanStore(lists: ListClient, pacing: Pacing = RE
     updateAction: (actionId: string, patch: ActionPatch, expected: number | ActionPrecondition, now: string) =>
       run(`updating action ${actionId}`, () => updateAction(lists, actionId, patch, expected, now, pacing)),
     listOpenActionsDueBy: (date: string) => run(`listing actions due by ${date}`, () => listOpenActionsDueBy(lists, date)),
+    listOpenActions: () => run('listing open actions', () => listOpenActions(lists)),
     listActionsChangedSince: (since: string | null) => run('listing changed actions', () => listActionsChangedSince(lists, since)),
     addUpdate: (update: NewUpdate) => run('recording an update', () => addUpdate(lists, update)),
     listUpdates: (actionId: string) => run(`listing updates of action ${actionId}`, () => listUpdates(lists, actionId)),

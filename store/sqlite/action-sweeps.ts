@@ -21,6 +21,18 @@ export function listOpenActionsDueBy(db: Db, dateInput: unknown): Action[] {
     .map(rowToAction);
 }
 
+/** Open actions of open plans, undated ones last. */
+export function listOpenActions(db: Db): Action[] {
+  return sql(
+    db,
+    `SELECT a.* FROM actions a JOIN plans p ON p.id = a.plan_id
+     WHERE a.status NOT IN (SELECT value FROM json_each(@closed)) AND p.status != 'closed'
+     ORDER BY a.effective_due IS NULL, a.effective_due, a.plan_id, a.recommendation_id, a.position`,
+  )
+    .all({ closed: CLOSED })
+    .map(rowToAction);
+}
+
 export function listActionsChangedSince(db: Db, sinceInput: unknown): Action[] {
   const since = sinceInput === null ? null : parseInstant(parseInput(z.string(), sinceInput, 'since'), 'since');
   const rows = since === null ? sql(db, 'SELECT * FROM actions ORDER BY updated_at, id').all() : sql(db, 'SELECT * FROM actions WHERE updated_at >= ? ORDER BY updated_at, id').all(since);

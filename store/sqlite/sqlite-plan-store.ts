@@ -2,7 +2,7 @@ import type { Conversation, NewReminder, NewRole, NewUpdate, PlanDraft, PlanFiel
 import type { ActionPatch, ActionPrecondition, PlanStore, SavePlanOptions } from '../plan-store.js';
 import { StoreError } from '../store-error.js';
 import { getAction, updateAction } from './action-ops.js';
-import { listActionsChangedSince, listOpenActionsDueBy } from './action-sweeps.js';
+import { listActionsChangedSince, listOpenActions, listOpenActionsDueBy } from './action-sweeps.js';
 import { getConversation, markConversationUnusable, saveConversation } from './conversation-ops.js';
 import { acquireLease, releaseLease } from './lease-ops.js';
 import { migrate } from './migrations.js';
@@ -91,6 +91,10 @@ class SqliteStore implements SqlitePlanStore {
 
   listOpenActionsDueBy(date: string) {
     return this.run(`listing actions due by ${date}`, () => listOpenActionsDueBy(this.db, date));
+  }
+
+  listOpenActions() {
+    return this.run('listing open actions', () => listOpenActions(this.db));
   }
 
   listActionsChangedSince(since: string | null) {

@@ -585,6 +585,12 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
         expect(due.map((a) => a.text)).toEqual(['Overdue and open', 'Due on the day asked']);
       });
 
+      it('lists every open action for "my actions", undated ones last, closed plans and closed actions left out', async () => {
+        await store.savePlan(sweepDraft(), { now: NOW });
+        await store.savePlan(sweepDraft('closed'), { now: NOW });
+        expect((await store.listOpenActions()).map((a) => a.text)).toEqual(['Overdue and open', 'Due on the day asked', 'Due after the date', 'Revised to later', 'No usable date']);
+      });
+
       it('rejects a due-by date that is not a date', async () => {
         await expectStoreError(store.listOpenActionsDueBy('next week'), 'invalid');
       });

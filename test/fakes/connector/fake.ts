@@ -298,7 +298,9 @@ function parseBody(raw: Buffer): Record<string, unknown> | null {
 function write(res: ServerResponse, answer: FakeAnswer): void {
   if (res.destroyed || res.writableEnded) return;
   const text = JSON.stringify(answer.body);
-  res.writeHead(answer.status, { ...answer.headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) }).end(text);
+  // Two calls, not a chain: restify patches writeHead globally and its version returns undefined.
+  res.writeHead(answer.status, { ...answer.headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) });
+  res.end(text);
 }
 
 /** Never rejects: a failure inside the fake is answered 500 (and shows up in the test). */
