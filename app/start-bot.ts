@@ -81,6 +81,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const sender = createSender({
     transport: createProactiveTransport(adapter, identity?.appId ?? '', { warn: (message) => { log.warn(message); } }),
     limits: { ...DEFAULT_LIMITS, appPerSecond: config.REMINDER_APP_RATE },
+    concurrency: config.REMINDER_SENDS_IN_FLIGHT,
   });
   scheduler = startScheduler(
     {

@@ -12,6 +12,8 @@ import { removeFixtures, type Fixtures } from './lib/fixtures.js';
 import { timeInTurns, type Timing } from './lib/measure.js';
 import { measurePeakRss } from './lib/peak-rss.js';
 import { formatTable, mb, ms, ratio } from './lib/table.js';
+import { isSelfTimed, type SelfTiming, seriesOf, slopeNotes, type SizeSeries } from './lib/timing-extras.js';
+import type { PreparedCase } from './lib/bench-case.js';
 
 interface CaseResult {
   id: string;
@@ -33,13 +35,19 @@ interface CaseResult {
   setupRssMb: number;
   peakRssMb: number;
   baselinePeakRssMb: number;
+  /** Lines a self-timed case adds under the table (bench/lib/timing-extras.ts). */
+  notes: string[];
+  figures: Record<string, number>;
+  /** Set when the row is one size of a series (P2); the slope is printed under the table. */
+  series?: SizeSeries;
 }
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
-const cases = CASES.filter((entry) => only === undefined || entry.id === only);
+// --only takes a case's id, or a group's (p2-planning runs its three sizes).
+const cases = CASES.filter((entry) => only === undefined || entry.id === only || entry.group === only);
 const checks = CORRECTNESS_CASES.filter((entry) => only === undefined || entry.id === only);
 if (cases.length + checks.length === 0) throw new Error(`no benchmark case "${only ?? ''}"; the cases are ${CASE_IDS.join(', ')}`);
 
@@ -83,7 +91,8 @@ function report(): string {
     table,
     '',
     'ratio = our median ÷ the baseline\'s, timed in turns in one process (the floor no importer or store can beat):',
-    ...results.map((r) => `  ${r.label}: ${r.baseline}${partsNote(r)}`),
+    ...results.flatMap((r) => [`  ${r.label}: ${r.baseline}${partsNote(r)}`, ...r.notes.map((note) => `    ${note}`)]),
+    ...slopeNotes(results),
     `peak RSS = maxRSS of a fresh node process that sets the case up and runs it once, nothing subtracted;`,
     `  after setup alone (node, tsx, libraries, input): ${results.map((r) => `${r.label} ${mb(r.setupRssMb)} MB`).join(', ')}.`,
   ];
@@ -109,9 +118,17 @@ async function timeCases(fixtures: Fixtures): Promise<void> {
       progress(`timing ${benchCase.label}`);
       const prepared = await benchCase.prepare(fixtures);
       const parts = prepared.parts ?? [];
-      const timings = await timeInTurns([prepared.ours, prepared.baseline, ...parts.map((part) => part.variant)], benchCase.runPlan);
-      await prepared.dispose?.();
+      // A self-timed case (P4: latencies of concurrent requests) measures its own side-by-side turns.
+      let selfTimed: SelfTiming | null = null;
+      let timings: Timing[];
+      try {
+        selfTimed = await timeSelf(prepared);
+        timings = selfTimed === null ? await timeInTurns([prepared.ours, prepared.baseline, ...parts.map((part) => part.variant)], benchCase.runPlan) : [selfTimed.ours, selfTimed.baseline];
+      } finally {
+        await prepared.dispose?.();
+      }
       const [ours, baseline, ...partTimings] = timings as [Timing, Timing, ...Timing[]];
+      const series = seriesOf(benchCase);
       progress(`measuring peak memory of ${benchCase.label}`);
       const oursRss = await measurePeakRss(benchCase.id, 'ours', fixtures.dir);
       const baselineRss = await measurePeakRss(benchCase.id, 'baseline', fixtures.dir);
@@ -131,9 +148,16 @@ async function timeCases(fixtures: Fixtures): Promise<void> {
         setupRssMb: Math.min(oursRss.setupMb, baselineRss.setupMb),
         peakRssMb: oursRss.peakMb,
         baselinePeakRssMb: baselineRss.peakMb,
+        notes: selfTimed?.notes ?? [],
+        figures: selfTimed?.figures ?? {},
+        ...(series === undefined ? {} : { series }),
       });
     }
   } finally {
     removeFixtures(fixtures);
   }
+}
+
+function timeSelf(prepared: PreparedCase): Promise<SelfTiming | null> {
+  return isSelfTimed(prepared) ? prepared.timeSideBySide(progress) : Promise.resolve(null);
 }

@@ -37,6 +37,11 @@ const Schema = z
     REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
     /** App-wide sends per second; Teams allows 50 per app per tenant (older documents: 30). */
     REMINDER_APP_RATE: z.coerce.number().int().min(1).max(50).default(40),
+    /**
+     * Reminder messages in flight at once. A crash can repeat at most this many reminders, so the
+     * default of 1 keeps "at most one repeat per crash"; raise it only for very large volumes.
+     */
+    REMINDER_SENDS_IN_FLIGHT: z.coerce.number().int().min(1).max(32).default(1),
     /** In local mode, start the Microsoft 365 Agents Playground beside the bot. */
     PLAYGROUND: z.enum(['auto', 'off']).default('auto'),
     PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),

@@ -120,16 +120,20 @@ async function deliverDue(deps: RunnerDeps, report: SweepReport): Promise<void> 
   }
   const at = () => deps.now().toISOString();
   for (const item of outgoing) for (const entry of item.entries) await deps.store.setReminderState(entry.id, 'sending', { at: at() });
-  const results = await deps.delivery.deliver(outgoing.map(({ recipient, reference, card }) => ({ recipient, reference, card })));
-  for (const result of results) {
-    const entries = outgoing.find((item) => item.recipient === result.recipient)?.entries ?? [];
-    for (const entry of entries) {
-      if (result.outcome === 'sent') await deps.store.setReminderState(entry.id, 'sent', { at: at() });
-      else await deps.store.setReminderState(entry.id, result.outcome === 'blocked' ? 'skipped' : 'failed', { at: at(), error: result.detail });
-    }
-    if (result.outcome === 'blocked') await deps.store.markConversationUnusable(result.recipient, result.detail, at());
-    report[result.outcome === 'sent' ? 'sent' : result.outcome] += entries.length;
-  }
+  // Each outcome is recorded the moment it is known, not when the whole batch is done: a crash
+  // then repeats only the sends in flight, never the ones already delivered.
+  await deps.delivery.deliver(
+    outgoing.map(({ recipient, reference, card }) => ({ recipient, reference, card })),
+    async (result) => {
+      const entries = outgoing.find((item) => item.recipient === result.recipient)?.entries ?? [];
+      for (const entry of entries) {
+        if (result.outcome === 'sent') await deps.store.setReminderState(entry.id, 'sent', { at: at() });
+        else await deps.store.setReminderState(entry.id, result.outcome === 'blocked' ? 'skipped' : 'failed', { at: at(), error: result.detail });
+      }
+      if (result.outcome === 'blocked') await deps.store.markConversationUnusable(result.recipient, result.detail, at());
+      report[result.outcome === 'sent' ? 'sent' : result.outcome] += entries.length;
+    },
+  );
 }
 
 /** Installs the app for someone the bot cannot reach yet, and keeps the new conversation. */

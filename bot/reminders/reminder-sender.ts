@@ -6,7 +6,11 @@ import type { Card } from '../service/turns.js';
  * sender in bot/sending/ fits it (paced-delivery.ts adapts it).
  */
 export interface Delivery {
-  deliver(items: readonly { recipient: string; reference: ConversationReference; card: Card }[]): Promise<DeliveryResult[]>;
+  /**
+   * Sends each card and calls `onResult` as each one's outcome is known — awaited before more is
+   * sent on that worker — so the caller can record it at once.
+   */
+  deliver(items: readonly { recipient: string; reference: ConversationReference; card: Card }[], onResult: (result: DeliveryResult) => Promise<void>): Promise<DeliveryResult[]>;
 }
 
 export type DeliveryResult =

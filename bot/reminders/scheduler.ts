@@ -18,6 +18,7 @@ const NUDGE_DELAY_MS = 1_500;
 export function startScheduler(deps: RunnerDeps, intervalMs: number): Scheduler {
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
+  let dueAt = Infinity;
   let stopped = false;
   let lastReport: SweepReport | null = null;
 
@@ -34,13 +35,18 @@ export function startScheduler(deps: RunnerDeps, intervalMs: number): Scheduler 
     })();
     return running;
   };
-  const schedule = (delay: number): void => {
+  /** Sets the next sweep `delay` ms from now — unless one is already due sooner, which stays. */
+  const schedule = (delay: number, force = false): void => {
     if (stopped) return;
+    const at = Date.now() + delay;
+    if (!force && timer && dueAt <= at) return;
     if (timer) clearTimeout(timer);
+    dueAt = at;
     timer = setTimeout(() => {
       timer = null;
+      dueAt = Infinity;
       void run().then(() => {
-        schedule(intervalMs);
+        schedule(intervalMs, true);
       });
     }, delay);
   };

@@ -79,7 +79,7 @@ export interface SenderOptions {
 
 export interface Sender {
   /** One result per item, in the items' order. Resolves once every item has a result; never rejects for a failed send. */
-  sendAll(items: readonly SendItem[]): Promise<SendResult[]>;
+  sendAll(items: readonly SendItem[], options?: SendAllOptions): Promise<SendResult[]>;
 }
 
 /** Longest a worker waits before looking again when it cannot know when something frees up. */
@@ -102,6 +102,16 @@ interface Run {
   queues: Queue[];
   cursor: number;
   results: (SendResult | undefined)[];
+  onResult: ((index: number, result: SendResult) => Promise<void>) | undefined;
+}
+
+export interface SendAllOptions {
+  /**
+   * Called as each item gets its result, and awaited before that worker sends anything else:
+   * a caller that records outcomes here (the reminder outbox) loses at most the sends in flight
+   * if the process dies, instead of the whole batch.
+   */
+  onResult?: (index: number, result: SendResult) => Promise<void>;
 }
 
 type Pick = { kind: 'send'; queue: Queue } | { kind: 'wait'; ms: number } | { kind: 'done' };
@@ -131,7 +141,7 @@ function positiveInteger(value: number, name: string): number {
   return value;
 }
 
-function newRun(items: readonly SendItem[]): Run {
+function newRun(items: readonly SendItem[]): Omit<Run, 'onResult'> {
   const byConversation = new Map<string, Queue>();
   items.forEach((item, index) => {
     const conversationId = item.reference.conversation.id;
@@ -175,8 +185,8 @@ class PacedSender implements Sender {
     this.onEvent = options.onEvent ?? (() => undefined);
   }
 
-  async sendAll(items: readonly SendItem[]): Promise<SendResult[]> {
-    const run = newRun(items);
+  async sendAll(items: readonly SendItem[], options: SendAllOptions = {}): Promise<SendResult[]> {
+    const run = { ...newRun(items), onResult: options.onResult };
     const workers = Math.min(this.concurrency, run.queues.length);
     // allSettled, not all: a worker that throws (a bug, or a throwing onEvent) must not leave the
     // others running unawaited; the run finishes, then the error surfaces.
@@ -246,17 +256,24 @@ class PacedSender implements Sender {
     limiter.complete(done);
     this.app.complete(done);
     queue.inFlight = false;
+    let finished: number[];
     if (failure === undefined) {
       this.monitor.record(done, queue.conversationId, false);
       run.results[job.index] = { recipient: job.item.recipient, conversationId: queue.conversationId, attempts: job.attempts, status: 'sent', activityId: activityId ?? '' };
       this.advance(run, queue);
+      finished = [job.index];
     } else {
-      this.failed(run, queue, job, failure, done);
+      finished = this.failed(run, queue, job, failure, done);
+    }
+    for (const index of finished) {
+      const result = run.results[index];
+      if (result !== undefined && run.onResult !== undefined) await run.onResult(index, result);
     }
     this.wakeup.notify();
   }
 
-  private failed(run: Run, queue: Queue, job: Job, error: SendError, now: number): void {
+  /** Returns the items that now have their final result (none when the send will be retried). */
+  private failed(run: Run, queue: Queue, job: Job, error: SendError, now: number): number[] {
     const { conversationId } = queue;
     const base = { recipient: job.item.recipient, conversationId, attempts: job.attempts };
     const decision = decideRetry(error, job.attempts, this.retry, this.random);
@@ -268,19 +285,21 @@ class PacedSender implements Sender {
         this.appPausedUntil = now + decision.delayMs;
         this.onEvent({ type: 'app-paused', conversationId, delayMs: decision.delayMs });
       }
-      return;
+      return [];
     }
     if (decision.kind === 'failed') {
       run.results[job.index] = { ...base, status: 'failed', reason: decision.reason, httpStatus: error.status, code: error.code };
       this.advance(run, queue);
-      return;
+      return [job.index];
     }
     run.results[job.index] = { ...base, status: 'blocked', reason: decision.reason };
-    for (const later of queue.jobs.slice(queue.next + 1)) {
-      run.results[later.index] = { recipient: later.item.recipient, conversationId, attempts: 0, status: 'blocked', reason: 'not sent: an earlier message to this conversation was refused because the person blocked or removed the bot' };
+    const later = queue.jobs.slice(queue.next + 1);
+    for (const other of later) {
+      run.results[other.index] = { recipient: other.item.recipient, conversationId, attempts: 0, status: 'blocked', reason: 'not sent: an earlier message to this conversation was refused because the person blocked or removed the bot' };
     }
     queue.next = queue.jobs.length;
     this.advance(run, queue, false);
+    return [job.index, ...later.map((other) => other.index)];
   }
 
   /** Moves past the current job; drops the conversation from the run when it has no more. */

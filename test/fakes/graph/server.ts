@@ -44,11 +44,14 @@ function send(res: ServerResponse, response: FakeResponse, requestId: string, cl
   if (res.destroyed || res.writableEnded) return;
   const headers: Record<string, string> = { ...response.headers, 'request-id': requestId, 'client-request-id': clientRequestId ?? requestId };
   if (response.body === undefined) {
-    res.writeHead(response.status, headers).end();
+    // Two calls, not a chain: restify patches writeHead for every server in the process and its version returns undefined.
+    res.writeHead(response.status, headers);
+    res.end();
     return;
   }
   const text = JSON.stringify(response.body);
-  res.writeHead(response.status, { ...headers, 'Content-Type': JSON_TYPE, 'Content-Length': String(Buffer.byteLength(text)) }).end(text);
+  res.writeHead(response.status, { ...headers, 'Content-Type': JSON_TYPE, 'Content-Length': String(Buffer.byteLength(text)) });
+  res.end(text);
 }
 
 function authFailure(hooks: ServerHooks, headers: Record<string, string>): GraphFakeError | null {
