@@ -1,15 +1,22 @@
-import { type Action, CLOSED_STATUSES, type PlanTree, type Role } from '../../core/model/index.js';
+import { type Action, CLOSED_STATUSES, type PlanTree, type Role, type Update } from '../../core/model/index.js';
 import { isLeadOrDeputy } from '../../core/updates/permissions.js';
 import type { PlanStore } from '../../store/plan-store.js';
 import type { ActionView } from './views.js';
 
 /** Everything a card shows about one action, or null when it no longer exists. */
 export async function loadActionView(store: PlanStore, actionId: string): Promise<ActionView | null> {
+  return (await loadActionWithHistory(store, actionId))?.view ?? null;
+}
+
+/** The view and the action's updates, read once (a card submit needs both). */
+export async function loadActionWithHistory(store: PlanStore, actionId: string): Promise<{ view: ActionView; updates: Update[] } | null> {
   const action = await store.getAction(actionId);
   if (action === null) return null;
   const tree = await store.getPlan(action.planId);
   if (tree === null) return null;
-  return viewIn(tree, action, (await store.listUpdates(action.id)).at(-1) ?? null);
+  const updates = await store.listUpdates(action.id);
+  const view = viewIn(tree, action, updates.at(-1) ?? null);
+  return view === null ? null : { view, updates };
 }
 
 export function viewIn(tree: PlanTree, action: Action, lastUpdate: ActionView['lastUpdate']): ActionView | null {

@@ -63,6 +63,9 @@ async function remember(deps: BotServiceDeps, sender: Sender, reference: Extract
   // they happened to write from.
   const type = reference.conversation.conversationType;
   if (!sender.aadObjectId || (type !== undefined && type !== 'personal')) return;
+  const known = await deps.store.getConversation(sender.aadObjectId);
+  // Every message carries the reference: write only when it changed (or was unusable).
+  if (known?.usable === true && JSON.stringify(known.reference) === JSON.stringify(reference)) return;
   await deps.store.saveConversation({
     aadObjectId: sender.aadObjectId,
     displayName: sender.name,

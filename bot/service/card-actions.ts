@@ -5,7 +5,7 @@ import { applySubmission } from '../../core/updates/apply-submission.js';
 import { updateRight } from '../../core/updates/permissions.js';
 import { checkSubmission, type FieldErrors } from '../../core/updates/progress-submission.js';
 import { StoreError } from '../../store/store-error.js';
-import { loadActionView } from './action-views.js';
+import { loadActionView, loadActionWithHistory } from './action-views.js';
 import type { TurnContext } from './bot-service.js';
 import { snooze } from './snooze.js';
 import type { CardActionReply, InboundTurn } from './turns.js';
@@ -23,15 +23,16 @@ const Target = z.object({ actionId: z.string().min(1).max(100) });
 export async function handleCardAction(context: TurnContext, turn: CardTurn): Promise<CardActionReply> {
   const target = Target.safeParse(turn.data);
   if (!target.success) return { kind: 'error', status: 400, code: 'BadRequest', message: 'The card did not say which action it is about.' };
-  const view = await loadActionView(context.store, target.data.actionId);
-  if (view === null) return { kind: 'error', status: 404, code: 'NotFound', message: 'That action no longer exists.' };
+  const loaded = await loadActionWithHistory(context.store, target.data.actionId);
+  if (loaded === null) return { kind: 'error', status: 404, code: 'NotFound', message: 'That action no longer exists.' };
+  const { view, updates } = loaded;
   const who = turn.sender.aadObjectId;
   if (who === null || updateRight(who, view.action, view.plan, await context.roles()) === null) {
     return { kind: 'error', status: 403, code: 'Forbidden', message: 'Only the action\'s lead, their deputy or a plan editor can do that.' };
   }
   switch (turn.verb) {
     case 'submitUpdate':
-      return submitUpdate(context, turn, view);
+      return submitUpdate(context, turn, view, updates);
     case 'snooze':
       return snoozeFor(context, turn, view);
     case 'openUpdate':
@@ -43,19 +44,20 @@ export async function handleCardAction(context: TurnContext, turn: CardTurn): Pr
   }
 }
 
-async function submitUpdate(context: TurnContext, turn: CardTurn, view: ActionView): Promise<CardActionReply> {
+async function submitUpdate(context: TurnContext, turn: CardTurn, view: ActionView, updates: readonly Update[]): Promise<CardActionReply> {
   const inputs = Object.fromEntries(INPUTS.filter((key) => turn.data[key] !== undefined).map((key) => [key, turn.data[key]]));
   const cardId = typeof turn.data.cardId === 'string' && turn.data.cardId !== '' ? turn.data.cardId : null;
   const key = submissionKey(view, cardId);
   // A second press of the same card: show what the first recorded, and write nothing.
-  const earlier = await recordedWith(context, view, key);
+  const earlier = key === null ? undefined : updates.find((update) => update.idempotencyKey === key);
   if (earlier) return recorded(context, view, earlier);
   const checked = checkSubmission(inputs, view.action, context.today());
   if (!checked.ok) return { kind: 'card', card: reminderFor(context, view, { errors: checked.errors, values: asStrings(inputs), cardId }) };
   const at = context.now().toISOString();
   const applied = applySubmission(view.action, checked.submission, { actor: actorOf(turn), source: 'card', at, idempotencyKey: key });
+  let after = view.action;
   try {
-    if (Object.keys(applied.patch).length > 0) await context.store.updateAction(view.action.id, applied.patch, applied.precondition, at);
+    if (Object.keys(applied.patch).length > 0) after = await context.store.updateAction(view.action.id, applied.patch, applied.precondition, at);
   } catch (error) {
     if (!(error instanceof StoreError) || error.code !== 'conflict') throw error;
     // Two presses at once: the other one may be ours and still writing its update.
@@ -64,7 +66,9 @@ async function submitUpdate(context: TurnContext, turn: CardTurn, view: ActionVi
     const fresh = (await loadActionView(context.store, view.action.id)) ?? view;
     return { kind: 'card', card: reminderFor(context, fresh, { values: asStrings(inputs), cardId, notice: `Someone else changed this action a moment ago (${error.message.replace(/^.*: /, '')}). Check it and submit again.` }) };
   }
-  return recorded(context, view, await context.store.addUpdate(applied.update));
+  const update = await context.store.addUpdate(applied.update);
+  // What the writes returned is the new state: no need to read the plan again.
+  return { kind: 'card', card: context.render.recorded({ ...view, action: after, lastUpdate: update, today: context.today(), update, before: view.action, openUrl: context.openUrl(view.action.id) }) };
 }
 
 /** Card ids are ours, one per card; scoping them by action means a reused id cannot collide across actions. */
