@@ -9,6 +9,7 @@ import { PlanDraft } from '../../core/model/index.js';
 import { openSqlitePlanStore, type SqlitePlanStore } from '../../store/sqlite/sqlite-plan-store.js';
 import { startConnectorFake, type ConnectorFake } from '../../test/fakes/connector/index.js';
 import { check, count, SQLITE, type CorrectnessCase, type CorrectnessRow } from '../lib/correctness-case.js';
+import { seededRandom } from '../../test/support/seeded-random.js';
 
 /**
  * R1 — the reminder runner killed at random moments. A child process (bench/r1-runner-child.ts)
@@ -60,16 +61,6 @@ interface Life {
   ms: number;
 }
 
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function spawnRunner(path: string, instanceId: string): Runner {
   const child = fork(CHILD, [path, instanceId, String(SWEEP_MS), String(LEASE_MS)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
@@ -166,7 +157,7 @@ export const r1RunnerCrashes: CorrectnessCase = {
     const path = join(dir, 'r1.db');
     const store = openSqlitePlanStore({ path });
     const fake = await startConnectorFake();
-    const random = prng(SEED);
+    const random = seededRandom(SEED);
     const runners: Runner[] = [];
     const spawn = (name: string): Runner => {
       const runner = spawnRunner(path, name);

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { seededRandom } from '../../test/support/seeded-random.js';
 
 /**
  * A large action plan laid out the way trusts keep them in Excel: a title, a header row with
@@ -48,7 +49,7 @@ export interface GeneratePlanOptions {
 export function generatePlan(options: GeneratePlanOptions = {}): GeneratedPlan {
   const count = options.recommendations ?? 1_000;
   const perRecommendation = options.actionsPerRecommendation ?? 5;
-  const random = mulberry32(options.seed ?? 20_240_401);
+  const random = seededRandom(options.seed ?? 20_240_401);
   const recommendations = Array.from({ length: count }, (_, index) => ({
     number: index + 1,
     text: recommendationText(random),
@@ -96,17 +97,6 @@ export async function generatePlanXlsx(options: GeneratePlanOptions = {}): Promi
 
 type Random = () => number;
 
-/** A small seeded generator (mulberry32): enough for varied, repeatable content. */
-function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function pick<T>(random: Random, items: readonly T[]): T {
   const item = items[Math.floor(random() * items.length)];

@@ -9,6 +9,7 @@
 import { type Action, type ActionStatus, DEFAULT_REMINDER_SETTINGS, type Person, type ReminderSettings, type Role, roleKey } from '../../core/model/index.js';
 import type { ReminderInput, ReminderItem, ReminderPlanInfo } from '../../core/reminders/index.js';
 import { addDays } from './synthetic-draft.js';
+import { seededRandom } from '../../test/support/seeded-random.js';
 
 /** A Wednesday in June at 10:00 UK time: inside the default window, on a working day. */
 export const PLANNING_NOW = '2025-06-18T09:00:00.000Z';
@@ -31,17 +32,6 @@ const HOLIDAYS: ReadonlySet<string> = new Set([
 const CUSTOM_SETTINGS: ReminderSettings = { ...DEFAULT_REMINDER_SETTINGS, offsetsDays: [7, 0], overdueEveryDays: 14, escalateAfterDaysOverdue: 28, workingDaysOnly: false, window: { start: '08:00', end: '18:00' } };
 const DISABLED_SETTINGS: ReminderSettings = { ...DEFAULT_REMINDER_SETTINGS, enabled: false };
 
-/** A small seeded PRNG (mulberry32), so every run plans the same input. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function person(n: number): Person {
   return { aadObjectId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, displayName: `Person ${String(n)}` };
@@ -127,7 +117,7 @@ function action(index: number, plan: ReminderPlanInfo, random: () => number): Ac
 
 /** `size` actions in max(20, ⌈size ÷ 500⌉) plans of equal size, with the shared role pool. */
 export function reminderInput(size: number): ReminderInput {
-  const random = prng(size);
+  const random = seededRandom(size);
   const plans = Array.from({ length: Math.max(PLAN_CYCLE, Math.ceil(size / ACTIONS_PER_PLAN)) }, (_, p) => planInfo(p));
   const perPlan = Math.ceil(size / plans.length);
   const items: ReminderItem[] = [];

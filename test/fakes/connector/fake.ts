@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { makePrng } from '../graph/faults.js';
+import { seededRandom } from '../../support/seeded-random.js';
 import { ArrivalLog, maxInWindow } from './arrivals.js';
 import { blockedAnswer, errorAnswer, type FakeAnswer, throttled } from './responses.js';
 import type {
@@ -105,8 +105,8 @@ class ConnectorState {
   private log: RequestLogEntry[] = [];
   private lastActivityId = 0;
   private faults: ConnectorFakeFaults = {};
-  private nextFault: () => number = makePrng(1);
-  private nextLatency: () => number = makePrng(2);
+  private nextFault: () => number = seededRandom(1);
+  private nextLatency: () => number = seededRandom(2);
 
   constructor(private readonly options: ConnectorFakeOptions) {
     const limits = options.limits === false ? {} : (options.limits ?? {});
@@ -131,8 +131,8 @@ class ConnectorState {
     checkProbability(faults.rate429);
     this.faults = { ...faults };
     const seed = faults.seed ?? 1;
-    this.nextFault = makePrng(seed);
-    this.nextLatency = makePrng(seed ^ 0x2545f491);
+    this.nextFault = seededRandom(seed);
+    this.nextLatency = seededRandom(seed ^ 0x2545f491);
   }
 
   block(conversationId: string, shape: BlockedShape = this.blockedShape): void {

@@ -1,19 +1,10 @@
 /** Deterministic fault decisions: a seeded PRNG (mulberry32) so a failing run can be replayed. */
 import type { GraphFakeFaults } from './types.js';
+import { seededRandom } from '../../support/seeded-random.js';
+
 
 export type FaultDecision = { kind: 'none' } | { kind: '429' | '503'; retryAfter: number } | { kind: 'drop'; afterWrite: boolean };
 
-/** mulberry32: small, fast and good enough to decide faults; returns numbers in [0, 1). */
-export function makePrng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function probability(value: number | undefined, name: string): number {
   const p = value ?? 0;
@@ -35,8 +26,8 @@ export function checkFaults(faults: GraphFakeFaults): void {
  */
 export class FaultPlan {
   private faults: GraphFakeFaults = {};
-  private nextFault: () => number = makePrng(1);
-  private nextShuffle: () => number = makePrng(2);
+  private nextFault: () => number = seededRandom(1);
+  private nextShuffle: () => number = seededRandom(2);
 
   constructor(faults: GraphFakeFaults = {}) {
     this.set(faults);
@@ -46,8 +37,8 @@ export class FaultPlan {
     checkFaults(faults);
     this.faults = { ...faults };
     const seed = faults.seed ?? 1;
-    this.nextFault = makePrng(seed);
-    this.nextShuffle = makePrng(seed ^ 0x5bd1e995);
+    this.nextFault = seededRandom(seed);
+    this.nextShuffle = seededRandom(seed ^ 0x5bd1e995);
   }
 
   /** Decides what happens to one request (or one $batch sub-request). */
