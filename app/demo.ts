@@ -1,5 +1,5 @@
 import { DEMO_EDITOR_ROLE, DEMO_LEAD_ROLE, demoPlan } from '../core/demo/demo-plan.js';
-import { contentKey } from '../cli/content-key.js';
+import { contentKey } from './content-key.js';
 import { todayIn } from './clock.js';
 import type { App } from './compose.js';
 

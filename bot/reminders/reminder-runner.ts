@@ -49,8 +49,9 @@ const LOOKAHEAD_DAYS = 366;
  * One sweep: take the lease (only one instance sweeps), plan what is due into the outbox (the
  * store dedups on each reminder's key, so planning twice is harmless), then deliver what is
  * planned for now or earlier — one card per person — marking each reminder `sending` before the
- * send and `sent`/`failed` after. A crash between the two leaves it `sending`, and the next sweep
- * sends it again: at most one repeat per crash, never a skip.
+ * send and `sent`/`failed` as soon as that send returns. A crash between the two leaves it
+ * `sending`, and the next sweep sends it again: never a skip, and at most as many repeats per
+ * crash as sends in flight (one by default, REMINDER_SENDS_IN_FLIGHT).
  */
 export async function sweepOnce(deps: RunnerDeps): Promise<SweepReport> {
   const report: SweepReport = { leader: false, planned: 0, sent: 0, blocked: 0, failed: 0, waiting: 0, problems: [] };

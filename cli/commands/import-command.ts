@@ -3,7 +3,7 @@ import { importPlanDocument, importPlanText } from '../../core/import/import-pla
 import { readPlanFile, type PlanFile } from '../../edge/files/read-plan-file.js';
 import type { App } from '../../app/compose.js';
 import { CliError } from '../cli-error.js';
-import { contentKey } from '../content-key.js';
+import { contentKey } from '../../app/content-key.js';
 import { formatDraftSummary, formatWarnings } from '../format-plan.js';
 import type { Io } from '../io.js';
 
