@@ -165,7 +165,7 @@ function judge(scenario: Scenario, fake: ConnectorFake, planned: ReturnType<type
     `${scenario.label}: ${count(stats.requests)} requests for ${count(total)} reminders (${count(refused429)} refused by injected 429s${refused429 > 0 ? ', each retried after its Retry-After' : ''}; ${String(refusedForRate)} refused for rate; ${String(appPauses)} app-wide pauses); peak ${String(peakApp)} accepted in any 1 s (limit ${String(LIMIT)}), ${String(peakConversation)} in one conversation (limit 7); sent ÷ wall time ${endToEnd.toFixed(1)}/s; took ${seconds.toFixed(1)} s where ${String(LIMIT)}/s needs ${((total - LIMIT) / LIMIT).toFixed(1)} s after the first second's burst.`,
     ...(refused429 > 0
       ? [
-          `  why not ${String(TARGET)}: the fake holds only accepted requests against its 50/s (test/fakes/connector/README.md), but the sender's app window (bot/sending/rate-limit.ts, SlidingWindowLog) counts every request it starts, refused or not — each 429 uses one of the 50 slots for a second and delivers nothing. The ceiling that leaves is 50 × accepted ÷ requests = ${ceiling.toFixed(1)}/s (${ratio(ceiling / LIMIT)}); the control run without 429s shows what the pacing reaches on its own.`,
+          `  429s: a refused request gives its app-wide slot back (bot/sending/sender.ts, decision 008), as the fake holds only accepted requests against its 50/s (test/fakes/connector/README.md). Counting the refusals would cap the rate at 50 × accepted ÷ requests = ${ceiling.toFixed(1)}/s (${ratio(ceiling / LIMIT)}).`,
         ]
       : []),
   ];

@@ -96,4 +96,16 @@ describe('SlidingWindowLog', () => {
   it('refuses complete() without acquire()', () => {
     expect(() => { new SlidingWindowLog([{ limit: 1, windowMs: 1 }]).complete(0); }).toThrow('without acquire');
   });
+
+  it('forgets a released request, as if it had never started (a refused request the service did not count)', () => {
+    const log = new SlidingWindowLog([{ limit: 2, windowMs: 1_000 }]);
+    send(log, 0);
+    log.acquire();
+    expect(log.nextFreeAt(10)).toBe(1_000);
+    log.release();
+    expect(log.pending).toBe(0);
+    expect(log.nextFreeAt(10)).toBe(10);
+    expect(log.countWithin(10, 1_000)).toBe(1);
+    expect(() => { log.release(); }).toThrow('without acquire');
+  });
 });

@@ -96,6 +96,15 @@ export class SlidingWindowLog {
     this.times.splice(firstAfter(this.times, this.start, at), 0, at);
   }
 
+  /**
+   * The request was refused without being counted (a 429): it leaves the log as if it had never
+   * started. Only for limits the service itself applies to accepted requests alone.
+   */
+  release(): void {
+    if (this.inFlight === 0) throw new Error('rate limit: release() without acquire()');
+    this.inFlight -= 1;
+  }
+
   get pending(): number {
     return this.inFlight;
   }

@@ -252,6 +252,26 @@ describe('createSender: retries', () => {
     expect(events.filter((event) => event.type === 'retry')).toHaveLength(10);
   });
 
+  it('gives a 429\'s app-wide slot back, so scattered 429s do not lower the accepted rate', async () => {
+    const clock = new VirtualClock();
+    let n = 0;
+    // Every 10th first attempt is refused; the app limit is 40/s over 200 conversations.
+    const transport = new FakeTransport(clock, ({ attempt }) => ((n += 1) % 10 === 0 && attempt === 1 ? { status: 429, retryAfterMs: 1_000 } : null), 25);
+    const results = await run(clock, transport, items(200, 1), { limits: { appPerSecond: 40 } });
+    expect(summarise(results).sent).toBe(200);
+    const accepted = transport.calls.filter((call) => !call.failed);
+    const maxAccepted = (windowMs: number): number => {
+      const times = accepted.map((call) => call.arrival).sort((a, b) => a - b);
+      return Math.max(...times.map((end, last) => last - times.findIndex((at) => at > end - windowMs) + 1));
+    };
+    // Accepted requests stay within the limit…
+    expect(maxAccepted(1_000)).toBeLessThanOrEqual(40);
+    // …and the refused ones did not take their slots: with them counted, some window would hold
+    // fewer than 40 accepted while the queue was still full; here the first second carries a full 40.
+    const firstSecond = accepted.filter((call) => call.arrival < 1_000).length;
+    expect(firstSecond).toBe(40);
+  });
+
   it('backs off without Retry-After and gives up after maxAttempts with the last error', async () => {
     const clock = new VirtualClock();
     const transport = new FakeTransport(clock, ({ conversationId }) => (conversationId === 'a:1' ? { status: 503, code: 'ServiceUnavailable' } : null));

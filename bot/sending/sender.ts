@@ -254,7 +254,12 @@ class PacedSender implements Sender {
     }
     const done = this.clock.now();
     limiter.complete(done);
-    this.app.complete(done);
+    // A 429 gives its app-wide slot back (decision 008): a throttled request was not accepted,
+    // and counting it would cap delivery at limit × (share accepted) — 45/s of 50 with 10% 429s.
+    // The conversation's own windows still count it, and a conversation that was throttled
+    // waits out its Retry-After anyway; if 429s become app-wide the monitor pauses everyone.
+    if (failure?.status === 429) this.app.release();
+    else this.app.complete(done);
     queue.inFlight = false;
     let finished: number[];
     if (failure === undefined) {
