@@ -1,5 +1,6 @@
 import type {
   Action,
+  ActionContext,
   Conversation,
   Lease,
   ActionFields,
@@ -53,6 +54,8 @@ export interface PlanStore {
   deletePlan(planId: string): Promise<void>;
 
   getAction(actionId: string): Promise<Action | null>;
+  /** The action with its plan and recommendation, without reading the rest of the plan; null when gone. */
+  getActionContext(actionId: string): Promise<ActionContext | null>;
   /**
    * Applies the patch if the precondition still holds (a version number means `{ version }`),
    * else throws a conflict naming what changed. Never a silent overwrite.
@@ -73,6 +76,10 @@ export interface PlanStore {
   /** Records an update; a second call with the same idempotency key returns the first. */
   addUpdate(update: NewUpdate): Promise<Update>;
   listUpdates(actionId: string): Promise<Update[]>;
+  /** The action's latest update (by time, then the order recorded), or null when it has none. */
+  lastUpdate(actionId: string): Promise<Update | null>;
+  /** The update recorded under this idempotency key, or null. */
+  findUpdate(idempotencyKey: string): Promise<Update | null>;
 
   saveRole(role: NewRole): Promise<Role>;
   listRoles(): Promise<Role[]>;

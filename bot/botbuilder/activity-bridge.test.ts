@@ -182,6 +182,22 @@ describe('chat commands', () => {
     expect(textOf(onlyCard(sent))).toContain('snooze 2b 7');
   });
 
+  it('writes the conversation once for many turns from the same chat (each message has its own activity id)', async () => {
+    const saved: string[] = [];
+    const counted = await openBotWorld({ onConversationSaved: (id) => saved.push(id) });
+    try {
+      const countingAdapter = new TestAdapter(createTurnHandler(counted.service));
+      for (const text of ['help', 'my actions', 'help']) await countingAdapter.processActivity(messageActivity(PEOPLE.lead, text, { serviceUrl: SERVICE_URL }));
+      await countingAdapter.processActivity(executeActivity(PEOPLE.lead, 'openUpdate', { actionId: counted.ids['1a'] }, { serviceUrl: SERVICE_URL }));
+      expect(saved).toEqual([PEOPLE.lead.aadObjectId]);
+      expect((await counted.store.getConversation(PEOPLE.lead.aadObjectId))?.reference).not.toHaveProperty('activityId');
+      await countingAdapter.processActivity(messageActivity(PEOPLE.lead, 'help', { serviceUrl: 'https://smba.trafficmanager.net/emea/' }));
+      expect(saved).toHaveLength(2);
+    } finally {
+      await counted.close();
+    }
+  });
+
   it('stores the conversation of whoever writes (reminders need it)', async () => {
     await say('deputy', 'help');
     expect(await world.store.getConversation(PEOPLE.deputy.aadObjectId)).toMatchObject({ usable: true, displayName: PEOPLE.deputy.displayName });

@@ -15,7 +15,11 @@ const CARD = 'application/vnd.microsoft.card.adaptive';
 export function createTurnHandler(service: BotService): (context: TurnContext) => Promise<void> {
   return async (context) => {
     const activity = context.activity;
-    const turn = toTurn(activity, TurnContext.getConversationReference(activity));
+    // The reference is kept for proactive sends; its activityId names the message that brought
+    // it, which differs on every turn and would make every turn look like a new reference.
+    const reference = { ...TurnContext.getConversationReference(activity) };
+    delete reference.activityId;
+    const turn = toTurn(activity, reference);
     if (turn === null) return;
     if (turn.kind === 'card-action') {
       const reply = await service.onCardAction(turn);

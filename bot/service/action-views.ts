@@ -1,29 +1,27 @@
-import { type Action, CLOSED_STATUSES, type PlanTree, type Role, type Update } from '../../core/model/index.js';
+import { type Action, CLOSED_STATUSES, type Plan, type PlanTree, type Recommendation, type Role } from '../../core/model/index.js';
 import { isLeadOrDeputy } from '../../core/updates/permissions.js';
 import type { PlanStore } from '../../store/plan-store.js';
 import type { ActionView } from './views.js';
 
-/** Everything a card shows about one action, or null when it no longer exists. */
+/**
+ * Everything a card shows about one action, or null when it no longer exists. Reads by key
+ * only — the action with its plan and recommendation, and its last update — so a card's cost
+ * does not grow with the plan or with the action's history (benchmark P4).
+ */
 export async function loadActionView(store: PlanStore, actionId: string): Promise<ActionView | null> {
-  return (await loadActionWithHistory(store, actionId))?.view ?? null;
-}
-
-/** The view and the action's updates, read once (a card submit needs both). */
-export async function loadActionWithHistory(store: PlanStore, actionId: string): Promise<{ view: ActionView; updates: Update[] } | null> {
-  const action = await store.getAction(actionId);
-  if (action === null) return null;
-  const tree = await store.getPlan(action.planId);
-  if (tree === null) return null;
-  const updates = await store.listUpdates(action.id);
-  const view = viewIn(tree, action, updates.at(-1) ?? null);
-  return view === null ? null : { view, updates };
+  const [context, lastUpdate] = await Promise.all([store.getActionContext(actionId), store.lastUpdate(actionId)]);
+  if (context === null) return null;
+  return viewOf(context.plan, context.recommendation, context.action, lastUpdate);
 }
 
 export function viewIn(tree: PlanTree, action: Action, lastUpdate: ActionView['lastUpdate']): ActionView | null {
   const rec = tree.recommendations.find((r) => r.id === action.recommendationId);
-  if (rec === undefined) return null;
+  return rec === undefined ? null : viewOf(tree.plan, rec, action, lastUpdate);
+}
+
+function viewOf(plan: Plan, rec: Pick<Recommendation, 'number' | 'text'>, action: Action, lastUpdate: ActionView['lastUpdate']): ActionView {
   return {
-    plan: { id: tree.plan.id, title: tree.plan.title, references: tree.plan.references, owner: tree.plan.owner },
+    plan: { id: plan.id, title: plan.title, references: plan.references, owner: plan.owner },
     recommendation: { number: rec.number, text: rec.text },
     action,
     lastUpdate,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { Role } from '../../core/model/index.js';
 import type { PlanStore } from '../../store/plan-store.js';
 import { handleCardAction } from './card-actions.js';
@@ -65,7 +66,8 @@ async function remember(deps: BotServiceDeps, sender: Sender, reference: Extract
   if (!sender.aadObjectId || (type !== undefined && type !== 'personal')) return;
   const known = await deps.store.getConversation(sender.aadObjectId);
   // Every message carries the reference: write only when it changed (or was unusable).
-  if (known?.usable === true && JSON.stringify(known.reference) === JSON.stringify(reference)) return;
+  // Compared as stored (JSON drops undefined members), whatever the order of keys.
+  if (known?.usable === true && isDeepStrictEqual(known.reference, JSON.parse(JSON.stringify(reference)))) return;
   await deps.store.saveConversation({
     aadObjectId: sender.aadObjectId,
     displayName: sender.name,

@@ -5,7 +5,7 @@ import { applySubmission } from '../../core/updates/apply-submission.js';
 import { updateRight } from '../../core/updates/permissions.js';
 import { checkSubmission, type FieldErrors } from '../../core/updates/progress-submission.js';
 import { StoreError } from '../../store/store-error.js';
-import { loadActionView, loadActionWithHistory } from './action-views.js';
+import { loadActionView } from './action-views.js';
 import type { TurnContext } from './bot-service.js';
 import { snooze } from './snooze.js';
 import type { CardActionReply, InboundTurn } from './turns.js';
@@ -23,16 +23,15 @@ const Target = z.object({ actionId: z.string().min(1).max(100) });
 export async function handleCardAction(context: TurnContext, turn: CardTurn): Promise<CardActionReply> {
   const target = Target.safeParse(turn.data);
   if (!target.success) return { kind: 'error', status: 400, code: 'BadRequest', message: 'The card did not say which action it is about.' };
-  const loaded = await loadActionWithHistory(context.store, target.data.actionId);
-  if (loaded === null) return { kind: 'error', status: 404, code: 'NotFound', message: 'That action no longer exists.' };
-  const { view, updates } = loaded;
+  const view = await loadActionView(context.store, target.data.actionId);
+  if (view === null) return { kind: 'error', status: 404, code: 'NotFound', message: 'That action no longer exists.' };
   const who = turn.sender.aadObjectId;
   if (who === null || updateRight(who, view.action, view.plan, await context.roles()) === null) {
     return { kind: 'error', status: 403, code: 'Forbidden', message: 'Only the action\'s lead, their deputy or a plan editor can do that.' };
   }
   switch (turn.verb) {
     case 'submitUpdate':
-      return submitUpdate(context, turn, view, updates);
+      return submitUpdate(context, turn, view);
     case 'snooze':
       return snoozeFor(context, turn, view);
     case 'openUpdate':
@@ -44,12 +43,12 @@ export async function handleCardAction(context: TurnContext, turn: CardTurn): Pr
   }
 }
 
-async function submitUpdate(context: TurnContext, turn: CardTurn, view: ActionView, updates: readonly Update[]): Promise<CardActionReply> {
+async function submitUpdate(context: TurnContext, turn: CardTurn, view: ActionView): Promise<CardActionReply> {
   const inputs = Object.fromEntries(INPUTS.filter((key) => turn.data[key] !== undefined).map((key) => [key, turn.data[key]]));
   const cardId = typeof turn.data.cardId === 'string' && turn.data.cardId !== '' ? turn.data.cardId : null;
   const key = submissionKey(view, cardId);
   // A second press of the same card: show what the first recorded, and write nothing.
-  const earlier = key === null ? undefined : updates.find((update) => update.idempotencyKey === key);
+  const earlier = key === null ? null : await context.store.findUpdate(key);
   if (earlier) return recorded(context, view, earlier);
   const checked = checkSubmission(inputs, view.action, context.today());
   if (!checked.ok) return { kind: 'card', card: reminderFor(context, view, { errors: checked.errors, values: asStrings(inputs), cardId }) };
@@ -80,8 +79,8 @@ async function recordedWith(context: TurnContext, view: ActionView, key: string 
   if (key === null) return undefined;
   for (let attempt = 0; attempt < tries; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 150));
-    const found = (await context.store.listUpdates(view.action.id)).find((update) => update.idempotencyKey === key);
-    if (found) return found;
+    const found = await context.store.findUpdate(key);
+    if (found?.actionId === view.action.id) return found;
   }
   return undefined;
 }

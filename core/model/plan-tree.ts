@@ -10,6 +10,10 @@ export const PlanTree = z.object({
 });
 export type PlanTree = z.infer<typeof PlanTree>;
 
+/** One action with the plan and recommendation it belongs to: what a card or a detail view shows. */
+export const ActionContext = z.object({ plan: Plan, recommendation: Recommendation, action: Action });
+export type ActionContext = z.infer<typeof ActionContext>;
+
 /** One line per plan, enough for a list. */
 export const PlanSummary = z.object({
   id: z.string(),

@@ -1,9 +1,9 @@
-import { type Action, ActionFields, type PlanFields, Plan as PlanSchema } from '../../core/model/index.js';
+import { type Action, type ActionContext, ActionFields, type PlanFields, Plan as PlanSchema } from '../../core/model/index.js';
 import { type ActionPrecondition, ActionPreconditionInput, preconditionFailure } from '../../core/plan/action-precondition.js';
 import type { ActionPatch } from '../plan-store.js';
 import { StoreError } from '../store-error.js';
 import { parseInput, parseInstant } from '../validate.js';
-import { actionEditFields, actionGeneration, actionOf, planFields } from './item-fields.js';
+import { actionEditFields, actionGeneration, actionOf, planFields, recommendationOf } from './item-fields.js';
 import type { ListClient, ListItem } from './lists/list-client.js';
 import { findPlanRecord } from './plan-writes.js';
 import { isGraphStatus } from './store-errors.js';
@@ -30,6 +30,18 @@ export async function getAction(lists: ListClient, actionId: string): Promise<{ 
   const plan = await findPlanRecord(lists, String(item.fields.FtPlanId));
   if (plan === null || !plan.committed || plan.generation !== actionGeneration(item)) return null;
   return { item, action: actionOf(item) };
+}
+
+/** Three reads by key (action, plan, recommendation), whatever the size of the plan. */
+export async function getActionContext(lists: ListClient, actionId: string): Promise<ActionContext | null> {
+  const item = await lists.getByKey('actions', actionId);
+  if (item === null) return null;
+  const action = actionOf(item);
+  const [plan, recommendation] = await Promise.all([findPlanRecord(lists, action.planId), lists.getByKey('recommendations', action.recommendationId)]);
+  if (plan === null || !plan.committed || recommendation === null) return null;
+  const generation = actionGeneration(item);
+  if (plan.generation !== generation || actionGeneration(recommendation) !== generation) return null;
+  return { plan: plan.plan, recommendation: recommendationOf(recommendation), action };
 }
 
 /**

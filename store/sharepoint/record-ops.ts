@@ -36,7 +36,15 @@ export async function listUpdates(lists: ListClient, actionId: string): Promise<
     .map(({ update }) => update);
 }
 
-async function findUpdateByKey(lists: ListClient, key: string): Promise<Update | null> {
+/**
+ * SharePoint's `$orderby` on list fields is unreliable (platform-facts.md), so the latest is
+ * picked in code from the action's updates: one indexed query, a few pages at most.
+ */
+export async function lastUpdate(lists: ListClient, actionId: string): Promise<Update | null> {
+  return (await listUpdates(lists, actionId)).at(-1) ?? null;
+}
+
+export async function findUpdateByKey(lists: ListClient, key: string): Promise<Update | null> {
   const [item] = await lists.query('updates', { where: [{ field: 'FtIdempotencyKey', op: 'eq', value: key }] });
   return item === undefined ? null : updateOf(item);
 }

@@ -1,13 +1,13 @@
 import type { Conversation, NewReminder, NewRole, NewUpdate, PlanDraft, PlanFields, ReminderState } from '../../core/model/index.js';
 import type { ActionPatch, ActionPrecondition, PlanStore, SavePlanOptions } from '../plan-store.js';
 import { listActionsChangedSince, listOpenActions, listOpenActionsDueBy } from './action-sweeps.js';
-import { getAction, type Pacing, REAL_PACING, updateAction, updatePlanFields } from './action-writes.js';
+import { getAction, getActionContext, type Pacing, REAL_PACING, updateAction, updatePlanFields } from './action-writes.js';
 import { getConversation, markConversationUnusable, saveConversation } from './conversation-ops.js';
 import { acquireLease, releaseLease } from './lease-ops.js';
 import type { ListClient } from './lists/list-client.js';
 import { findSimilarPlans, getPlan, listPlans } from './plan-reads.js';
 import { deletePlan, savePlan } from './plan-writes.js';
-import { addUpdate, findRole, listReminders, listRoles, listUpdates, planReminder, saveRole, setReminderState } from './record-ops.js';
+import { addUpdate, findRole, findUpdateByKey, lastUpdate, listReminders, listRoles, listUpdates, planReminder, saveRole, setReminderState } from './record-ops.js';
 import { toStoreError } from './store-errors.js';
 
 /**
@@ -32,6 +32,7 @@ export function createSharePointPlanStore(lists: ListClient, pacing: Pacing = RE
       run(`updating plan ${planId}`, () => updatePlanFields(lists, planId, patch, expectedVersion, now, pacing)),
     deletePlan: (planId: string) => run(`deleting plan ${planId}`, () => deletePlan(lists, planId)),
     getAction: (actionId: string) => run(`reading action ${actionId}`, async () => (await getAction(lists, actionId))?.action ?? null),
+    getActionContext: (actionId: string) => run(`reading action ${actionId} with its plan`, () => getActionContext(lists, actionId)),
     updateAction: (actionId: string, patch: ActionPatch, expected: number | ActionPrecondition, now: string) =>
       run(`updating action ${actionId}`, () => updateAction(lists, actionId, patch, expected, now, pacing)),
     listOpenActionsDueBy: (date: string) => run(`listing actions due by ${date}`, () => listOpenActionsDueBy(lists, date)),
@@ -39,6 +40,8 @@ export function createSharePointPlanStore(lists: ListClient, pacing: Pacing = RE
     listActionsChangedSince: (since: string | null) => run('listing changed actions', () => listActionsChangedSince(lists, since)),
     addUpdate: (update: NewUpdate) => run('recording an update', () => addUpdate(lists, update)),
     listUpdates: (actionId: string) => run(`listing updates of action ${actionId}`, () => listUpdates(lists, actionId)),
+    lastUpdate: (actionId: string) => run(`reading the last update of action ${actionId}`, () => lastUpdate(lists, actionId)),
+    findUpdate: (idempotencyKey: string) => run('finding an update by its key', () => findUpdateByKey(lists, idempotencyKey)),
     saveRole: (role: NewRole) => run('saving a role', () => saveRole(lists, role)),
     listRoles: () => run('listing roles', () => listRoles(lists)),
     findRole: (name: string) => run('finding a role', () => findRole(lists, name)),

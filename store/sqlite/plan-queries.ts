@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Action, Plan } from '../../core/model/index.js';
+import type { Action, ActionContext, Plan } from '../../core/model/index.js';
+import { findAction } from './action-ops.js';
 import type { PlanSummary, PlanTree } from '../plan-store.js';
 import { rowToAction } from './action-rows.js';
 import { idArg } from './arguments.js';
@@ -36,6 +37,15 @@ export function getPlan(db: Db, planIdInput: unknown): PlanTree | null {
     plan,
     recommendations: recommendations.map((recommendation) => ({ ...recommendation, actions: actions.get(recommendation.id) ?? [] })),
   };
+}
+
+/** Three lookups by primary key: a card or a detail view never needs the whole plan. */
+export function getActionContext(db: Db, actionIdInput: unknown): ActionContext | null {
+  const action = findAction(db, idArg(actionIdInput, 'action id'));
+  if (!action) return null;
+  const plan = findPlan(db, action.planId);
+  const row = sql(db, 'SELECT * FROM recommendations WHERE id = ?').get(action.recommendationId);
+  return plan && row ? { plan, recommendation: rowToRecommendation(row), action } : null;
 }
 
 function actionsByRecommendation(db: Db, planId: string): Map<string, Action[]> {

@@ -8,12 +8,12 @@ import { acquireLease, releaseLease } from './lease-ops.js';
 import { migrate } from './migrations.js';
 import { openDatabase, type Db } from './open-database.js';
 import { deletePlan, updatePlanFields } from './plan-edits.js';
-import { findSimilarPlans, getPlan, listPlans } from './plan-queries.js';
+import { findSimilarPlans, getActionContext, getPlan, listPlans } from './plan-queries.js';
 import { savePlan } from './plan-writes.js';
 import { listReminders, planReminder, setReminderState } from './reminder-ops.js';
 import { findRole, listRoles, saveRole } from './role-ops.js';
 import { toStoreError } from './sqlite-errors.js';
-import { addUpdate, listUpdates } from './update-ops.js';
+import { addUpdate, findUpdate, lastUpdate, listUpdates } from './update-ops.js';
 
 export interface SqlitePlanStoreOptions {
   /** The database file (its folder is created if missing), or ':memory:'. */
@@ -85,6 +85,10 @@ class SqliteStore implements SqlitePlanStore {
     return this.run(`reading action ${actionId}`, () => getAction(this.db, actionId));
   }
 
+  getActionContext(actionId: string) {
+    return this.run(`reading action ${actionId} with its plan`, () => getActionContext(this.db, actionId));
+  }
+
   updateAction(actionId: string, patch: ActionPatch, expected: number | ActionPrecondition, now: string) {
     return this.run(`updating action ${actionId}`, () => updateAction(this.db, actionId, patch, expected, now));
   }
@@ -107,6 +111,14 @@ class SqliteStore implements SqlitePlanStore {
 
   listUpdates(actionId: string) {
     return this.run(`listing updates of action ${actionId}`, () => listUpdates(this.db, actionId));
+  }
+
+  lastUpdate(actionId: string) {
+    return this.run(`reading the last update of action ${actionId}`, () => lastUpdate(this.db, actionId));
+  }
+
+  findUpdate(idempotencyKey: string) {
+    return this.run('finding an update by its key', () => findUpdate(this.db, idempotencyKey));
   }
 
   saveRole(role: NewRole) {

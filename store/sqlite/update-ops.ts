@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NewUpdate, type Update } from '../../core/model/index.js';
 import { StoreError } from '../store-error.js';
-import { findAction } from './action-ops.js';
 import { idArg } from './arguments.js';
 import type { Db } from './open-database.js';
 import { inWriteTransaction, sql } from './statements.js';
@@ -15,10 +14,11 @@ export function addUpdate(db: Db, input: unknown): Update {
   return inWriteTransaction(db, () => {
     const earlier = update.idempotencyKey === null ? null : findByIdempotencyKey(db, update.idempotencyKey);
     if (earlier) return sameActionOrConflict(earlier, update);
-    const action = findAction(db, update.actionId);
+    // Only the plan id is needed: no need to read and validate the whole action.
+    const action = sql(db, 'SELECT plan_id FROM actions WHERE id = ?').get(update.actionId) as { plan_id: string } | undefined;
     if (!action) throw new StoreError('not-found', `action ${update.actionId} does not exist`);
-    if (action.planId !== update.planId) {
-      throw new StoreError('invalid', `action ${update.actionId} belongs to plan ${action.planId}, not ${update.planId}`);
+    if (action.plan_id !== update.planId) {
+      throw new StoreError('invalid', `action ${update.actionId} belongs to plan ${action.plan_id}, not ${update.planId}`);
     }
     insertUpdateRow(db, update);
     return findUpdateOrFail(db, update.id);
@@ -28,6 +28,17 @@ export function addUpdate(db: Db, input: unknown): Update {
 export function listUpdates(db: Db, actionIdInput: unknown): Update[] {
   const actionId = idArg(actionIdInput, 'action id');
   return sql(db, 'SELECT * FROM updates WHERE action_id = ? ORDER BY at, seq').all(actionId).map(rowToUpdate);
+}
+
+/** Uses the (action_id, at, seq) index backwards: one row, however long the history. */
+export function lastUpdate(db: Db, actionIdInput: unknown): Update | null {
+  const actionId = idArg(actionIdInput, 'action id');
+  const row = sql(db, 'SELECT * FROM updates WHERE action_id = ? ORDER BY at DESC, seq DESC LIMIT 1').get(actionId);
+  return row ? rowToUpdate(row) : null;
+}
+
+export function findUpdate(db: Db, keyInput: unknown): Update | null {
+  return findByIdempotencyKey(db, idArg(keyInput, 'idempotency key'));
 }
 
 function findByIdempotencyKey(db: Db, key: string): Update | null {

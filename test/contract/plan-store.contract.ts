@@ -432,6 +432,9 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
         expect(replaced?.recommendations.map((recommendation) => recommendation.text)).toEqual(draft.recommendations.map((recommendation) => recommendation.text));
         expect(replaced?.recommendations.map((recommendation) => recommendation.position)).toEqual([0, 1]);
         expect(await store.getAction(firstAction(original).id)).toBeNull();
+        expect(await store.getActionContext(firstAction(original).id)).toBeNull();
+        const kept = firstAction(replaced);
+        expect((await store.getActionContext(kept.id))?.plan).toEqual(replaced?.plan);
         expect(await store.listPlans()).toHaveLength(1);
       });
 
@@ -500,6 +503,19 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
     });
 
     describe('editing actions', () => {
+      it('reads an action with its plan and recommendation, as getPlan has them', async () => {
+        const tree = await savedTree(store);
+        const rec = tree.recommendations[1];
+        const action = firstAction(tree, 1);
+        if (rec === undefined) throw new Error('no second recommendation');
+        const recommendation: Partial<typeof rec> = { ...rec };
+        delete recommendation.actions;
+        expect(await store.getActionContext(action.id)).toEqual({ plan: tree.plan, recommendation, action });
+        const edited = await store.updateAction(action.id, { status: 'blocked' }, 1, LATER);
+        expect((await store.getActionContext(action.id))?.action).toEqual(edited);
+        expect(await store.getActionContext('no-such-action')).toBeNull();
+      });
+
       it('applies the patch at the expected version and leaves other fields alone', async () => {
         const before = firstAction(await savedTree(store));
         const revisions = [...before.revisions, { date: '2025-12-31', reason: 'Waiting for the new record system', at: LATER, by: null }];
@@ -625,6 +641,22 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
         const again = await store.addUpdate({ ...offered, note: 'double click' });
         expect(again).toEqual(first);
         expect((await store.listUpdates(firstAction(tree).id)).filter((update) => update.idempotencyKey === 'card-submit-41f2')).toHaveLength(1);
+      });
+
+      it('reads the last update by time, then by the order recorded, and finds one by its key', async () => {
+        const tree = await savedTree(store);
+        const action = firstAction(tree);
+        const other = firstAction(tree, 1);
+        const imported = await store.lastUpdate(action.id);
+        expect(imported?.note).toBe((await store.listUpdates(action.id)).at(-1)?.note);
+        await store.addUpdate(newUpdate(tree, { note: 'latest', at: LATEST, idempotencyKey: 'card-1' }));
+        await store.addUpdate(newUpdate(tree, { note: 'tie, recorded after', at: LATEST }));
+        await store.addUpdate(newUpdate(tree, { note: 'earlier, recorded last', at: LATER }));
+        expect((await store.lastUpdate(action.id))?.note).toBe('tie, recorded after');
+        expect(await store.lastUpdate(other.id)).toEqual((await store.listUpdates(other.id)).at(-1) ?? null);
+        expect(await store.lastUpdate('no-such-action')).toBeNull();
+        expect(await store.findUpdate('card-1')).toMatchObject({ note: 'latest', actionId: action.id, idempotencyKey: 'card-1' });
+        expect(await store.findUpdate('card-2')).toBeNull();
       });
 
       it('rejects an update for a missing action, and an invalid one', async () => {
@@ -890,7 +922,10 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
 
         expect(await store.getPlan(tree.plan.id)).toBeNull();
         expect(await store.getAction(target.id)).toBeNull();
+        expect(await store.getActionContext(target.id)).toBeNull();
         expect(await store.listUpdates(target.id)).toEqual([]);
+        expect(await store.lastUpdate(target.id)).toBeNull();
+        expect(await store.findUpdate('k-1')).toBeNull();
         expect(await store.listReminders({ planId: tree.plan.id })).toEqual([]);
         expect((await store.listPlans()).map((plan) => plan.id)).toEqual([keep.plan.id]);
         expect(await store.findSimilarPlans({ references: ['StEIS 2022/14873'] })).toHaveLength(1);
