@@ -76,6 +76,8 @@ export interface PlanStore {
   /** Records an update; a second call with the same idempotency key returns the first. */
   addUpdate(update: NewUpdate): Promise<Update>;
   listUpdates(actionId: string): Promise<Update[]>;
+  /** Every update of the plan's current actions, by time then the order recorded (dashboards, the plan view). */
+  listPlanUpdates(planId: string): Promise<Update[]>;
   /** The action's latest update (by time, then the order recorded), or null when it has none. */
   lastUpdate(actionId: string): Promise<Update | null>;
   /** The update recorded under this idempotency key, or null. */

@@ -6,7 +6,8 @@ import { StoreError } from '../store-error.js';
 import { canonicalInstant, parseInput } from '../validate.js';
 import { getAction } from './action-writes.js';
 import { reminderFields, reminderOf, roleFields, roleOf, updateFields, updateOf } from './item-fields.js';
-import type { FieldFilter, ListClient } from './lists/list-client.js';
+import type { FieldFilter, ListClient, ListItem } from './lists/list-client.js';
+import { findPlanRecord } from './plan-writes.js';
 import { isGraphStatus } from './store-errors.js';
 
 /** Records an update once per idempotency key; the unique column settles a race between two submits. */
@@ -29,11 +30,28 @@ export async function addUpdate(lists: ListClient, input: unknown): Promise<Upda
 
 export async function listUpdates(lists: ListClient, actionId: string): Promise<Update[]> {
   const items = await lists.query('updates', { where: [{ field: 'FtActionId', op: 'eq', value: actionId }] });
-  // SharePoint item ids grow with each create: the tie-break for updates stamped at the same instant.
+  return inRecordedOrder(items);
+}
+
+/** SharePoint item ids grow with each create: the tie-break for updates stamped at the same instant. */
+function inRecordedOrder(items: readonly ListItem[]): Update[] {
   return items
     .map((item) => ({ update: updateOf(item), seq: Number(item.id) }))
     .sort((a, b) => a.update.at.localeCompare(b.update.at) || a.seq - b.seq)
     .map(({ update }) => update);
+}
+
+/** Updates are not tied to a generation: those of actions a replace removed are left out here. */
+export async function listPlanUpdates(lists: ListClient, planId: string): Promise<Update[]> {
+  const record = await findPlanRecord(lists, planId);
+  if (record === null || !record.committed) return [];
+  const byPlan = { field: 'FtPlanId', op: 'eq' as const, value: planId };
+  const [actionItems, updateItems] = await Promise.all([
+    lists.query('actions', { where: [byPlan, { field: 'FtGeneration', op: 'eq', value: record.generation }] }),
+    lists.query('updates', { where: [byPlan] }),
+  ]);
+  const current = new Set(actionItems.map((item) => String(item.fields.FtKey)));
+  return inRecordedOrder(updateItems).filter((update) => current.has(update.actionId));
 }
 
 /**

@@ -7,7 +7,7 @@ import { acquireLease, releaseLease } from './lease-ops.js';
 import type { ListClient } from './lists/list-client.js';
 import { findSimilarPlans, getPlan, listPlans } from './plan-reads.js';
 import { deletePlan, savePlan } from './plan-writes.js';
-import { addUpdate, findRole, findUpdateByKey, lastUpdate, listReminders, listRoles, listUpdates, planReminder, saveRole, setReminderState } from './record-ops.js';
+import { addUpdate, findRole, findUpdateByKey, lastUpdate, listPlanUpdates, listReminders, listRoles, listUpdates, planReminder, saveRole, setReminderState } from './record-ops.js';
 import { toStoreError } from './store-errors.js';
 
 /**
@@ -40,6 +40,7 @@ export function createSharePointPlanStore(lists: ListClient, pacing: Pacing = RE
     listActionsChangedSince: (since: string | null) => run('listing changed actions', () => listActionsChangedSince(lists, since)),
     addUpdate: (update: NewUpdate) => run('recording an update', () => addUpdate(lists, update)),
     listUpdates: (actionId: string) => run(`listing updates of action ${actionId}`, () => listUpdates(lists, actionId)),
+    listPlanUpdates: (planId: string) => run(`listing updates of plan ${planId}`, () => listPlanUpdates(lists, planId)),
     lastUpdate: (actionId: string) => run(`reading the last update of action ${actionId}`, () => lastUpdate(lists, actionId)),
     findUpdate: (idempotencyKey: string) => run('finding an update by its key', () => findUpdateByKey(lists, idempotencyKey)),
     saveRole: (role: NewRole) => run('saving a role', () => saveRole(lists, role)),

@@ -13,7 +13,7 @@ import { savePlan } from './plan-writes.js';
 import { listReminders, planReminder, setReminderState } from './reminder-ops.js';
 import { findRole, listRoles, saveRole } from './role-ops.js';
 import { toStoreError } from './sqlite-errors.js';
-import { addUpdate, findUpdate, lastUpdate, listUpdates } from './update-ops.js';
+import { addUpdate, findUpdate, lastUpdate, listPlanUpdates, listUpdates } from './update-ops.js';
 
 export interface SqlitePlanStoreOptions {
   /** The database file (its folder is created if missing), or ':memory:'. */
@@ -111,6 +111,10 @@ class SqliteStore implements SqlitePlanStore {
 
   listUpdates(actionId: string) {
     return this.run(`listing updates of action ${actionId}`, () => listUpdates(this.db, actionId));
+  }
+
+  listPlanUpdates(planId: string) {
+    return this.run(`listing updates of plan ${planId}`, () => listPlanUpdates(this.db, planId));
   }
 
   lastUpdate(actionId: string) {

@@ -30,6 +30,11 @@ export function listUpdates(db: Db, actionIdInput: unknown): Update[] {
   return sql(db, 'SELECT * FROM updates WHERE action_id = ? ORDER BY at, seq').all(actionId).map(rowToUpdate);
 }
 
+export function listPlanUpdates(db: Db, planIdInput: unknown): Update[] {
+  const planId = idArg(planIdInput, 'plan id');
+  return sql(db, 'SELECT * FROM updates WHERE plan_id = ? ORDER BY at, seq').all(planId).map(rowToUpdate);
+}
+
 /** Uses the (action_id, at, seq) index backwards: one row, however long the history. */
 export function lastUpdate(db: Db, actionIdInput: unknown): Update | null {
   const actionId = idArg(actionIdInput, 'action id');

@@ -659,6 +659,24 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
         expect(await store.findUpdate('card-2')).toBeNull();
       });
 
+      it('lists a plan\'s updates in order, and only that plan\'s current actions\' updates', async () => {
+        const tree = await savedTree(store);
+        const other = await savedTree(store, buildDraft({ title: 'Another plan' }));
+        await store.addUpdate(newUpdate(tree, { note: 'late', at: LATEST }));
+        await store.addUpdate(newUpdate(tree, { note: 'early', at: LATER, actionId: firstAction(tree, 1).id }));
+        await store.addUpdate(newUpdate(other, { note: 'elsewhere', at: LATER }));
+        const notes = (await store.listPlanUpdates(tree.plan.id)).map((update) => update.note);
+        const imported = (await Promise.all(tree.recommendations.flatMap((rec) => rec.actions).map((action) => store.listUpdates(action.id)))).flat().filter((update) => update.source === 'import');
+        expect(notes.slice(-2)).toEqual(['early', 'late']);
+        expect(notes).toHaveLength(imported.length + 2);
+        expect(notes).not.toContain('elsewhere');
+        const draft = buildDraft();
+        draft.recommendations = draft.recommendations.slice(1);
+        await store.savePlan(draft, { now: LATEST, replacePlanId: tree.plan.id });
+        expect((await store.listPlanUpdates(tree.plan.id)).map((update) => update.note)).not.toContain('late');
+        expect(await store.listPlanUpdates('no-such-plan')).toEqual([]);
+      });
+
       it('rejects an update for a missing action, and an invalid one', async () => {
         const tree = await savedTree(store);
         await expectStoreError(store.addUpdate(newUpdate(tree, { actionId: 'no-such-action' })), 'not-found');
