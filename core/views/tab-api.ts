@@ -31,6 +31,12 @@ import { ProgressSubmission } from '../updates/progress-submission.js';
  *   POST  /api/imports                    ImportRequest → 201 ImportCommitted
  */
 
+/**
+ * Local mode only: the dev identity the plain-browser tab acts as (an Entra object id from the
+ * demo roles). The server honours it only in local mode and only from loopback.
+ */
+export const DEV_USER_HEADER = 'x-followthrough-dev-user';
+
 /** What the caller may do with one action; decided on the server from the validated identity. */
 export const ActionRights = z.object({
   /** Lead, deputy or plan editor: may post a progress update. */
