@@ -1,4 +1,4 @@
-import { type Action, type ActionStatus, CLOSED_STATUSES, effectiveDue, type PlanTree, type Rag } from '../model/index.js';
+import { type Action, type ActionStatus, CLOSED_STATUSES, effectiveDue, type PlanTree, type Rag, type Recommendation } from '../model/index.js';
 import { daysBetween } from './calendar.js';
 
 export interface DueItem {
@@ -21,7 +21,7 @@ export interface PlanSummaryReport {
   undated: number;
 }
 
-/** Counts and lists for a plan as of `today`: what the CLI's `show` and the tab's header say. */
+/** Counts and lists for a plan as of `today`: what the CLI's `show` and the tab's dashboard say. */
 export function summarisePlan(tree: PlanTree, today: string, soonDays = 14): PlanSummaryReport {
   const report: PlanSummaryReport = { actions: 0, byStatus: {}, byRag: {}, overdue: [], dueSoon: [], undated: 0 };
   for (const rec of tree.recommendations) {
@@ -30,12 +30,18 @@ export function summarisePlan(tree: PlanTree, today: string, soonDays = 14): Pla
       report.byStatus[action.status] = (report.byStatus[action.status] ?? 0) + 1;
       const rag = action.rag ?? 'none';
       report.byRag[rag] = (report.byRag[rag] ?? 0) + 1;
-      classifyDue(report, action, `${rec.number ?? '–'}${action.ref ? ` ${action.ref}` : ''}`, today, soonDays);
+      classifyDue(report, action, actionLabel(rec, action), today, soonDays);
     }
   }
+  // Stable sorts: equal days keep plan order.
   report.overdue.sort((a, b) => a.days - b.days);
   report.dueSoon.sort((a, b) => a.days - b.days);
   return report;
+}
+
+/** "2 b": the recommendation's number (a dash when it has none) and the action's ref, if any. */
+export function actionLabel(rec: Pick<Recommendation, 'number'>, action: Pick<Action, 'ref'>): string {
+  return `${rec.number ?? '–'} ${action.ref ?? ''}`.trim();
 }
 
 function classifyDue(report: PlanSummaryReport, action: Action, label: string, today: string, soonDays: number): void {
