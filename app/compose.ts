@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { type Config, isLoopback } from '../config/config.js';
+import type { Caller } from '../edge/auth/caller.js';
+import type { UserAssertion } from '../edge/auth/user-assertion.js';
 import type { PlanStore } from '../store/plan-store.js';
 import { createGraphHttp } from '../store/sharepoint/graph/create-graph-http.js';
 import type { GraphHttp } from '../store/sharepoint/graph/graph-http.js';
-import { appOnlyTokenSource, staticTokenSource, type TokenSource } from '../store/sharepoint/graph/token-source.js';
+import { type AppCredentials, appOnlyTokenSource, ConsentRequiredError, onBehalfOfTokenSource, staticTokenSource, type TokenSource } from '../store/sharepoint/graph/token-source.js';
 import { createListClient } from '../store/sharepoint/lists/graph-list-client.js';
 import { resolveSiteId } from '../store/sharepoint/resolve-site.js';
 import { createSharePointPlanStore } from '../store/sharepoint/sharepoint-plan-store.js';
@@ -40,13 +42,43 @@ export async function graphFor(config: Config): Promise<GraphHttp> {
 async function appTokens(config: Config): Promise<TokenSource> {
   // The Graph fake on loopback takes any bearer token; config refuses plain http anywhere else.
   if (isLoopback(config.GRAPH_BASE_URL)) return staticTokenSource('local-graph-fake');
+  return appOnlyTokenSource(await appCredentials(config));
+}
+
+/** The app registration's credentials, for app-only and on-behalf-of tokens alike. */
+async function appCredentials(config: Config): Promise<AppCredentials> {
   const tenantId = required(config.AZURE_TENANT_ID);
   const clientId = required(config.AZURE_CLIENT_ID);
   if (config.AZURE_CLIENT_CERTIFICATE_PATH !== undefined) {
     const privateKeyPem = await readFile(config.AZURE_CLIENT_CERTIFICATE_PATH, 'utf8');
-    return appOnlyTokenSource({ tenantId, clientId, certificate: { thumbprintSha256: required(config.AZURE_CLIENT_CERTIFICATE_THUMBPRINT), privateKeyPem } });
+    return { tenantId, clientId, certificate: { thumbprintSha256: required(config.AZURE_CLIENT_CERTIFICATE_THUMBPRINT), privateKeyPem } };
   }
-  return appOnlyTokenSource({ tenantId, clientId, clientSecret: required(config.AZURE_CLIENT_SECRET) });
+  return { tenantId, clientId, clientSecret: required(config.AZURE_CLIENT_SECRET) };
+}
+
+/** The store the tab serves one person from. */
+export type StoreFor = (caller: Caller, assertion: UserAssertion | null) => Promise<PlanStore>;
+
+/**
+ * SharePoint with a real tenant: the tab reads and writes the lists on behalf of the signed-in
+ * person (their SSO token exchanged by MSAL, which caches per assertion), so SharePoint's own
+ * permissions decide what they see. SQLite, and Graph's fake on loopback (which has no token
+ * exchange), serve everyone from the app's store: undefined.
+ */
+export async function tabStoreFor(config: Config): Promise<StoreFor | undefined> {
+  if (config.STORE !== 'sharepoint' || config.TAB_SSO_CLIENT_ID === undefined || isLoopback(config.GRAPH_BASE_URL)) return undefined;
+  const exchange = onBehalfOfTokenSource(await appCredentials(config));
+  let siteId: Promise<string> | null = null;
+  return async (_caller, assertion) => {
+    if (assertion === null) throw new ConsentRequiredError('no_user_assertion', null, undefined);
+    const http = createGraphHttp({ baseUrl: config.GRAPH_BASE_URL, tokens: exchange(assertion.reveal()) });
+    // The site's id is resolved once, as the first person, and kept.
+    siteId ??= resolveSiteId(http, required(config.SHAREPOINT_SITE)).catch((error: unknown) => {
+      siteId = null;
+      throw error;
+    });
+    return createSharePointPlanStore(createListClient(http, await siteId));
+  };
 }
 
 /** Config has already checked these; this only narrows the type. */

@@ -15,6 +15,7 @@ import { createCardRenderer } from '../bot/service/card-renderer.js';
 import { createHttpServer } from '../server/create-server.js';
 import { type Clock, todayIn } from './clock.js';
 import { type App, composeApp, graphFor } from './compose.js';
+import { composeTab } from './compose-tab.js';
 import { createInstaller, type Installer } from '../bot/install/proactive-install.js';
 import { ensureDemo } from './demo.js';
 import { createLogger, type Logger } from './logger.js';
@@ -35,6 +36,8 @@ export interface StartOptions {
   playground?: boolean;
   /** Port 0 in tests. */
   port?: number;
+  /** The built tab (default dist/tab); tests point it at a folder of their own. */
+  tabDir?: string;
 }
 
 /**
@@ -102,10 +105,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   );
   const running = scheduler;
 
+  const tab = await composeTab(config, app, log, { local, ...(options.tabDir === undefined ? {} : { staticDir: options.tabDir }) });
   const server = createHttpServer({
     messages: { process: async (request, response) => { await adapter.process(request, response, handler); } },
     localOnly: local,
     log,
+    tab,
     health: () => Promise.resolve({ status: 'ok', mode: local ? 'local' : 'azure', store: config.STORE, lastSweep: summary(running) }),
   });
   const host = local ? '127.0.0.1' : '0.0.0.0';

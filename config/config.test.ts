@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, tabSso } from './config.js';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const CLIENT = '66666666-7777-8888-9999-000000000000';
@@ -68,5 +68,45 @@ describe('loadConfig: the bot', () => {
 
   it('never echoes the bot password', () => {
     expect(problems({ BOT_APP_ID: CLIENT, BOT_APP_PASSWORD: 'hunter2-secret', BOT_APP_TYPE: 'Nonsense' }).join(' ')).not.toContain('hunter2-secret');
+  });
+});
+
+describe('loadConfig: the tab', () => {
+  const OTHER_TENANT = '77777777-0000-4000-8000-000000000777';
+
+  it('has no SSO settings in local mode, and rate limits of 20 a second, 60 at once', () => {
+    const config = loadConfig({});
+    expect(tabSso(config)).toBeNull();
+    expect(config).toMatchObject({ TAB_RATE_PER_SECOND: 20, TAB_RATE_BURST: 60, TAB_JWKS_URL: 'https://login.microsoftonline.com/common/discovery/v2.0/keys' });
+  });
+
+  it('fills the defaults: the Application ID URI from PUBLIC_URL, the tenants from the bot and the app', () => {
+    const config = loadConfig({ BOT_APP_ID: CLIENT, BOT_TENANT_ID: TENANT, TAB_SSO_CLIENT_ID: CLIENT, PUBLIC_URL: 'https://followthrough.example.nhs.uk' });
+    expect(tabSso(config)).toEqual({
+      clientId: CLIENT,
+      audiences: [`api://followthrough.example.nhs.uk/${CLIENT}`, CLIENT],
+      allowedTenants: [TENANT],
+      jwksUrl: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+    });
+  });
+
+  it('takes an explicit Application ID URI, tenant list and loopback JWKS', () => {
+    const config = loadConfig({ TAB_SSO_CLIENT_ID: CLIENT, TAB_SSO_APP_ID_URI: `api://tab.example/${CLIENT}`, TAB_ALLOWED_TENANTS: ` ${TENANT}, ${OTHER_TENANT} `, TAB_JWKS_URL: 'http://127.0.0.1:9999/discovery/v2.0/keys', TAB_RATE_PER_SECOND: '2.5', TAB_RATE_BURST: '5' });
+    expect(tabSso(config)).toMatchObject({ audiences: [`api://tab.example/${CLIENT}`, CLIENT], allowedTenants: [TENANT, OTHER_TENANT], jwksUrl: 'http://127.0.0.1:9999/discovery/v2.0/keys' });
+    expect([config.TAB_RATE_PER_SECOND, config.TAB_RATE_BURST]).toEqual([2.5, 5]);
+  });
+
+  it.each([
+    [{ TAB_SSO_CLIENT_ID: 'followthrough-tab' }, /^TAB_SSO_CLIENT_ID="followthrough-tab": must be the tab app/],
+    [{ TAB_SSO_CLIENT_ID: CLIENT }, /^TAB_ALLOWED_TENANTS: required with TAB_SSO_CLIENT_ID/],
+    [{ TAB_SSO_APP_ID_URI: 'https://tab.example/x' }, /^TAB_SSO_APP_ID_URI=.*must be the Application ID URI/],
+    [{ TAB_ALLOWED_TENANTS: `${TENANT},contoso.onmicrosoft.com` }, /^TAB_ALLOWED_TENANTS=.*tenant ids \(GUIDs\)/],
+    [{ TAB_ALLOWED_TENANTS: ' , ' }, /^TAB_ALLOWED_TENANTS=.*tenant ids/],
+    [{ TAB_JWKS_URL: 'http://keys.example.com/keys' }, /^TAB_JWKS_URL=.*must be https/],
+    [{ TAB_RATE_PER_SECOND: '0' }, /^TAB_RATE_PER_SECOND="0"/],
+    [{ TAB_RATE_BURST: '2.5' }, /^TAB_RATE_BURST="2.5"/],
+    [{ STORE: 'sharepoint', SHAREPOINT_SITE: 's', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'x', TAB_SSO_CLIENT_ID: OTHER_TENANT }, /^TAB_SSO_CLIENT_ID=.*must equal AZURE_CLIENT_ID when STORE=sharepoint/],
+  ])('names the tab setting at fault: %j', (env, message) => {
+    expect(problems(env).some((p) => message.test(p))).toBe(true);
   });
 });

@@ -5,6 +5,9 @@ import { z } from 'zod';
  * reads `process.env`. A bad or missing value stops the app with a message naming it.
  */
 const GRAPH_ROOT = 'https://graph.microsoft.com/v1.0';
+/** Entra ID's signing keys for every tenant: the `jwks_uri` of the common v2.0 OpenID metadata. */
+const MICROSOFT_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const Schema = z
   .object({
@@ -16,7 +19,7 @@ const Schema = z
     /** The SharePoint site holding the lists: its URL (https://contoso.sharepoint.com/sites/quality) or Graph site id. */
     SHAREPOINT_SITE: z.string().min(1).optional(),
     /** Graph's root. Only tests and local demos change it, to the Graph fake on loopback. */
-    GRAPH_BASE_URL: z.url().default(GRAPH_ROOT).refine(isSafeGraphUrl, 'must be https, or http on loopback (127.0.0.1, localhost) for the Graph fake'),
+    GRAPH_BASE_URL: z.url().default(GRAPH_ROOT).refine(isSafeRemoteUrl, 'must be https, or http on loopback (127.0.0.1, localhost) for the Graph fake'),
     AZURE_TENANT_ID: z.guid('must be the tenant id (a GUID)').optional(),
     AZURE_CLIENT_ID: z.guid('must be the app registration client id (a GUID)').optional(),
     AZURE_CLIENT_SECRET: z.string().min(1).optional(),
@@ -53,6 +56,21 @@ const Schema = z
     TEAMS_APP_ID: z.guid('must be the Teams app manifest id (a GUID)').optional(),
     /** The Bot Connector for the tenant's region (UK tenants: https://smba.trafficmanager.net/uk/). */
     TEAMS_SERVICE_URL: z.url().default('https://smba.trafficmanager.net/uk/'),
+    /** The Entra app the tab's SSO token is issued for (the manifest's webApplicationInfo.id). Outside local mode the tab needs it. */
+    TAB_SSO_CLIENT_ID: z.guid('must be the tab app registration\'s client id (a GUID)').optional(),
+    /** That app's Application ID URI; defaults to api://<PUBLIC_URL host>/<TAB_SSO_CLIENT_ID>. */
+    TAB_SSO_APP_ID_URI: z.string().regex(/^api:\/\/[^\s/]+(\/[^\s]*)?$/, 'must be the Application ID URI, e.g. api://followthrough.example.nhs.uk/<client id>').optional(),
+    /** Tenants whose people may use the tab, comma-separated; defaults to AZURE_TENANT_ID and BOT_TENANT_ID. */
+    TAB_ALLOWED_TENANTS: z
+      .string()
+      .refine((list) => tenantList(list).length > 0 && tenantList(list).every((tenant) => GUID.test(tenant)), 'must be tenant ids (GUIDs) separated by commas')
+      .transform(tenantList)
+      .optional(),
+    /** Where the SSO tokens' signing keys are. Only tests change it, to the Entra fake on loopback. */
+    TAB_JWKS_URL: z.url().default(MICROSOFT_JWKS_URL).refine(isSafeRemoteUrl, 'must be https, or http on loopback (127.0.0.1, localhost) for the Entra fake'),
+    /** Tab API requests per second per person, on average, and at once. */
+    TAB_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(20),
+    TAB_RATE_BURST: z.coerce.number().int().min(1).max(10_000).default(60),
   })
   .superRefine((config, context) => {
     const require = (name: keyof typeof config, why: string): void => {
@@ -65,6 +83,14 @@ const Schema = z
     if (config.PROACTIVE_INSTALL === 'on') {
       require('TEAMS_APP_ID', 'when PROACTIVE_INSTALL=on');
       require('BOT_APP_ID', 'when PROACTIVE_INSTALL=on');
+    }
+    if (config.TAB_SSO_CLIENT_ID !== undefined && config.TAB_ALLOWED_TENANTS === undefined && config.AZURE_TENANT_ID === undefined && config.BOT_TENANT_ID === undefined) {
+      require('TAB_ALLOWED_TENANTS', 'with TAB_SSO_CLIENT_ID when neither AZURE_TENANT_ID nor BOT_TENANT_ID is set');
+    }
+    // On-behalf-of: the app the user's token was issued for is the one that exchanges it.
+    const onBehalfOf = config.STORE === 'sharepoint' && config.TAB_SSO_CLIENT_ID !== undefined && !isLoopback(config.GRAPH_BASE_URL);
+    if (onBehalfOf && config.AZURE_CLIENT_ID !== undefined && config.AZURE_CLIENT_ID.toLowerCase() !== config.TAB_SSO_CLIENT_ID?.toLowerCase()) {
+      context.addIssue({ code: 'custom', path: ['TAB_SSO_CLIENT_ID'], message: 'must equal AZURE_CLIENT_ID when STORE=sharepoint: the tab reads SharePoint on behalf of the user, which only the app their token was issued for can do' });
     }
     const graphNeeded = config.STORE === 'sharepoint' || config.PROACTIVE_INSTALL === 'on';
     if (config.STORE === 'sharepoint') require('SHAREPOINT_SITE', 'when STORE=sharepoint');
@@ -110,8 +136,31 @@ export function isLoopback(url: string): boolean {
   return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
 }
 
-function isSafeGraphUrl(url: string): boolean {
+/** https, or plain http only to a fake on this machine. */
+function isSafeRemoteUrl(url: string): boolean {
   return new URL(url).protocol === 'https:' || isLoopback(url);
+}
+
+function tenantList(list: string): string[] {
+  return list.split(',').map((tenant) => tenant.trim()).filter((tenant) => tenant !== '');
+}
+
+/** The tab's SSO settings with their defaults filled in; null when the tab has no Entra app (local mode). */
+export interface TabSso {
+  clientId: string;
+  /** The Application ID URI (v1 tokens' audience) and the bare client id (v2 tokens'). */
+  audiences: string[];
+  allowedTenants: string[];
+  jwksUrl: string;
+}
+
+export function tabSso(config: Config): TabSso | null {
+  const clientId = config.TAB_SSO_CLIENT_ID;
+  if (clientId === undefined) return null;
+  const publicUrl = config.PUBLIC_URL ?? `http://localhost:${String(config.PORT)}`;
+  const appIdUri = config.TAB_SSO_APP_ID_URI ?? `api://${new URL(publicUrl).host}/${clientId}`;
+  const tenants = config.TAB_ALLOWED_TENANTS ?? [config.AZURE_TENANT_ID, config.BOT_TENANT_ID].filter((tenant): tenant is string => tenant !== undefined);
+  return { clientId, audiences: [appIdUri, clientId], allowedTenants: [...new Set(tenants.map((tenant) => tenant.toLowerCase()))], jwksUrl: config.TAB_JWKS_URL };
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {

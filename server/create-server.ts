@@ -2,6 +2,7 @@ import restify from 'restify';
 import type { Logger } from '../app/logger.js';
 import { HttpError } from './http-error.js';
 import { isLoopbackAddress } from './loopback.js';
+import { mountTab, type TabServing } from './tab-routes.js';
 
 /** What the bot route needs from the bot adapter: botbuilder's CloudAdapter fits it. */
 export interface MessageEndpoint {
@@ -14,6 +15,8 @@ export interface ServerOptions {
   localOnly: boolean;
   health: () => Promise<Record<string, unknown>>;
   log: Logger;
+  /** The Teams tab: its API under /api/* and its front end under /tab/. Absent: the bot alone. */
+  tab?: TabServing;
 }
 
 /**
@@ -22,7 +25,8 @@ export interface ServerOptions {
  */
 export function createHttpServer(options: ServerOptions): restify.Server {
   const server = restify.createServer({ name: 'followthrough', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 512 * 1024, mapParams: false }));
+  // Only the bot's endpoint parses bodies this way; the tab's API reads its own, with its own limits.
+  const activityBody = restify.plugins.bodyParser({ maxBodySize: 512 * 1024, mapParams: false });
 
   // The Agents Playground probes the endpoint with HEAD before it connects.
   // restify 11 tells handlers apart by being declared async (or taking `next`).
@@ -31,7 +35,7 @@ export function createHttpServer(options: ServerOptions): restify.Server {
       response.send(200);
     });
   });
-  server.post('/api/messages', async (request, response) => {
+  server.post('/api/messages', activityBody, async (request: restify.Request, response: restify.Response) => {
     await guarded(options, request, response, () => {
       // botbuilder 4.23 throws (a 500) on a body without a type instead of answering 400.
       const body: unknown = request.body;
@@ -46,6 +50,7 @@ export function createHttpServer(options: ServerOptions): restify.Server {
       response.send(200, await options.health());
     });
   });
+  if (options.tab) mountTab(server, options.tab, { localOnly: options.localOnly, log: options.log });
   return server;
 }
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   Action,
-  ActionFields,
   ActionStatus,
   IsoDate,
   Plan,
@@ -156,18 +155,25 @@ export type Dashboard = z.infer<typeof Dashboard>;
 export const UpdateRequest = ProgressSubmission.extend({ clientKey: z.string().min(8).max(100) });
 export type UpdateRequest = z.input<typeof UpdateRequest>;
 
-/** The fields a plan editor may change from the tab. */
-export const EditableActionFields = ActionFields.pick({
-  text: true,
-  leads: true,
-  status: true,
-  rag: true,
-  evidence: true,
-  measurement: true,
-  outcomes: true,
-  monitoring: true,
-  reportedTo: true,
-}).partial();
+/**
+ * The fields a plan editor may change from the tab. Written out rather than `ActionFields.pick().partial()`:
+ * the model's optional texts default to null, and a partial with defaults would turn "not sent" into
+ * "clear it".
+ */
+const EditableText = z.string().trim().max(4000).nullable().optional();
+export const EditableActionFields = z
+  .object({
+    text: z.string().trim().min(1, 'The action needs its text.').max(4000).optional(),
+    leads: z.array(z.string().trim().min(1)).max(20).optional(),
+    status: ActionStatus.optional(),
+    rag: Rag.nullable().optional(),
+    evidence: EditableText,
+    measurement: EditableText,
+    outcomes: EditableText,
+    monitoring: EditableText,
+    reportedTo: EditableText,
+  })
+  .strict();
 export type EditableActionFields = z.infer<typeof EditableActionFields>;
 
 export const ActionEdit = z.object({

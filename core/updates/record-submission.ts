@@ -1,0 +1,54 @@
+import type { Action, ActionFields, Actor, ChangeSource, NewUpdate, Update } from '../model/index.js';
+import type { ActionPrecondition } from '../plan/action-precondition.js';
+import { applySubmission } from './apply-submission.js';
+import { checkSubmission, type FieldErrors } from './progress-submission.js';
+
+/** The three store calls a progress update needs; `PlanStore` has them. */
+export interface SubmissionWriter {
+  findUpdate(idempotencyKey: string): Promise<Update | null>;
+  updateAction(actionId: string, patch: Partial<ActionFields>, expected: ActionPrecondition, now: string): Promise<Action>;
+  addUpdate(update: NewUpdate): Promise<Update>;
+}
+
+export interface SubmissionContext {
+  actor: Actor;
+  source: ChangeSource;
+  /** The instant stamped on the update and the action. */
+  at: string;
+  /** The trust's today: a revised date may not be before it. */
+  today: string;
+  /** One per submit (a card's id, the tab's client key), scoped to the action by the caller. */
+  idempotencyKey: string;
+}
+
+export type SubmissionOutcome =
+  /** Written now: the action as it is after the change, and the update. */
+  | { kind: 'recorded'; action: Action; update: Update }
+  /** This key was recorded before (a double submit): nothing was written. */
+  | { kind: 'repeated'; update: Update }
+  /** Refused by the update rules, per input. */
+  | { kind: 'invalid'; errors: FieldErrors };
+
+/**
+ * A lead's progress update from any door (card, tab), with the card's rules: a key already
+ * recorded writes nothing; the inputs are checked (`checkSubmission`); the action changes only
+ * if the fields the update touches are as the lead saw them (`applySubmission`), then the update
+ * is recorded. A store conflict is thrown for the caller to answer — it may be this submit's twin
+ * still writing, so the caller looks the key up again (`findRepeat`) before saying "conflict".
+ * Permission is the caller's to check first (`updateRight`).
+ */
+export async function recordSubmission(writer: SubmissionWriter, action: Action, input: unknown, context: SubmissionContext): Promise<SubmissionOutcome> {
+  const earlier = await findRepeat(writer, action.id, context.idempotencyKey);
+  if (earlier !== null) return { kind: 'repeated', update: earlier };
+  const checked = checkSubmission(input, action, context.today);
+  if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
+  const applied = applySubmission(action, checked.submission, context);
+  const after = Object.keys(applied.patch).length > 0 ? await writer.updateAction(action.id, applied.patch, applied.precondition, context.at) : action;
+  return { kind: 'recorded', action: after, update: await writer.addUpdate(applied.update) };
+}
+
+/** The update recorded under this key for this action; a key reused for another action is not a repeat. */
+export async function findRepeat(writer: Pick<SubmissionWriter, 'findUpdate'>, actionId: string, idempotencyKey: string): Promise<Update | null> {
+  const found = await writer.findUpdate(idempotencyKey);
+  return found?.actionId === actionId ? found : null;
+}
