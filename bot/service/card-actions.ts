@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { NOTE_MAX, type Update } from '../../core/model/index.js';
 import { addDays } from '../../core/plan/calendar.js';
-import { applySubmission } from '../../core/updates/apply-submission.js';
 import { updateRight } from '../../core/updates/permissions.js';
-import { checkSubmission, type FieldErrors } from '../../core/updates/progress-submission.js';
+import type { FieldErrors } from '../../core/updates/progress-submission.js';
+import { findRepeat, recordSubmission } from '../../core/updates/record-submission.js';
 import { StoreError } from '../../store/store-error.js';
 import { loadActionView } from './action-views.js';
 import type { TurnContext } from './bot-service.js';
@@ -46,17 +46,17 @@ export async function handleCardAction(context: TurnContext, turn: CardTurn): Pr
 async function submitUpdate(context: TurnContext, turn: CardTurn, view: ActionView): Promise<CardActionReply> {
   const inputs = Object.fromEntries(INPUTS.filter((key) => turn.data[key] !== undefined).map((key) => [key, turn.data[key]]));
   const cardId = typeof turn.data.cardId === 'string' && turn.data.cardId !== '' ? turn.data.cardId : null;
-  const key = submissionKey(view, cardId);
-  // A second press of the same card: show what the first recorded, and write nothing.
-  const earlier = key === null ? null : await context.store.findUpdate(key);
-  if (earlier) return recorded(context, view, earlier);
-  const checked = checkSubmission(inputs, view.action, context.today());
-  if (!checked.ok) return { kind: 'card', card: reminderFor(context, view, { errors: checked.errors, values: asStrings(inputs), cardId }) };
+  // Our cards always carry an id; a hand-made submit without one still gets a key of its own.
+  const key = submissionKey(view, cardId) ?? `${view.action.id}:${context.newId()}`;
   const at = context.now().toISOString();
-  const applied = applySubmission(view.action, checked.submission, { actor: actorOf(turn), source: 'card', at, idempotencyKey: key });
-  let after = view.action;
   try {
-    if (Object.keys(applied.patch).length > 0) after = await context.store.updateAction(view.action.id, applied.patch, applied.precondition, at);
+    const outcome = await recordSubmission(context.store, view.action, inputs, { actor: actorOf(turn), source: 'card', at, today: context.today(), idempotencyKey: key });
+    // A second press of the same card: show what the first recorded; nothing was written.
+    if (outcome.kind === 'repeated') return await recorded(context, view, outcome.update);
+    if (outcome.kind === 'invalid') return { kind: 'card', card: reminderFor(context, view, { errors: outcome.errors, values: asStrings(inputs), cardId }) };
+    // What the writes returned is the new state: no need to read the plan again.
+    const { action: after, update } = outcome;
+    return { kind: 'card', card: context.render.recorded({ ...view, action: after, lastUpdate: update, today: context.today(), update, before: view.action, openUrl: context.openUrl(view.action.id) }) };
   } catch (error) {
     if (!(error instanceof StoreError) || error.code !== 'conflict') throw error;
     // Two presses at once: the other one may be ours and still writing its update.
@@ -65,9 +65,6 @@ async function submitUpdate(context: TurnContext, turn: CardTurn, view: ActionVi
     const fresh = (await loadActionView(context.store, view.action.id)) ?? view;
     return { kind: 'card', card: reminderFor(context, fresh, { values: asStrings(inputs), cardId, notice: `Someone else changed this action a moment ago (${error.message.replace(/^.*: /, '')}). Check it and submit again.` }) };
   }
-  const update = await context.store.addUpdate(applied.update);
-  // What the writes returned is the new state: no need to read the plan again.
-  return { kind: 'card', card: context.render.recorded({ ...view, action: after, lastUpdate: update, today: context.today(), update, before: view.action, openUrl: context.openUrl(view.action.id) }) };
 }
 
 /** Card ids are ours, one per card; scoping them by action means a reused id cannot collide across actions. */
@@ -75,12 +72,11 @@ function submissionKey(view: ActionView, cardId: string | null): string | null {
   return cardId === null ? null : `${view.action.id}:${cardId}`;
 }
 
-async function recordedWith(context: TurnContext, view: ActionView, key: string | null, tries = 1): Promise<Update | undefined> {
-  if (key === null) return undefined;
+async function recordedWith(context: TurnContext, view: ActionView, key: string, tries = 1): Promise<Update | undefined> {
   for (let attempt = 0; attempt < tries; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 150));
-    const found = await context.store.findUpdate(key);
-    if (found?.actionId === view.action.id) return found;
+    const found = await findRepeat(context.store, view.action.id, key);
+    if (found) return found;
   }
   return undefined;
 }
