@@ -78,9 +78,19 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * Teams shows the tab in an iframe: only Microsoft 365's hosts may frame it ("Tab requirements",
+ * learn.microsoft.com/microsoftteams/platform/tabs/how-to/tab-requirements — teams.microsoft.com,
+ * the *.cloud.microsoft domains the web clients are moving to, Microsoft 365 and Outlook).
+ */
+export const FRAME_ANCESTORS =
+  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com";
+
 async function fileAnswer(path: string, cache: string): Promise<StaticAnswer> {
   const type = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-  return { status: 200, headers: { 'content-type': type, 'cache-control': cache, 'x-content-type-options': 'nosniff' }, body: await readFile(path) };
+  const headers: Record<string, string> = { 'content-type': type, 'cache-control': cache, 'x-content-type-options': 'nosniff' };
+  if (type.startsWith('text/html')) headers['content-security-policy'] = FRAME_ANCESTORS;
+  return { status: 200, headers, body: await readFile(path) };
 }
 
 function text(status: number, message: string): StaticAnswer {

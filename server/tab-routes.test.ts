@@ -179,6 +179,9 @@ describe('the built front end under /tab/', () => {
     const response = await fetch(`${url}${path}`);
     expect([response.status, response.headers.get('cache-control')]).toEqual([200, 'no-cache']);
     expect(await response.text()).toMatch(/<title>Followthrough/);
+    // Only Teams and the other Microsoft 365 hosts may frame the pages; scripts need no such header.
+    expect(response.headers.get('content-security-policy')).toMatch(/^frame-ancestors 'self' https:\/\/teams\.microsoft\.com .*https:\/\/\*\.cloud\.microsoft/);
+    expect((await fetch(`${url}/tab/assets/index-abc123.js`)).headers.get('content-security-policy')).toBeNull();
   });
 
   it.each(['/tab/assets/index-old999.js', '/tab/%2e%2e/%2e%2e/etc/passwd', '/tab/..%2F..%2Fpackage.json', '/tab/%E0%A4%A'])('answers %s with 404', async (path) => {
