@@ -1,0 +1,80 @@
+import type { ActionStatus, ChangeSource, Rag } from '../../../core/model/index.js';
+
+/** The words the tab shows for the model's codes; the same as the bot's cards where they overlap. */
+
+const STATUS_LABELS: Record<ActionStatus, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  blocked: 'Blocked',
+  complete: 'Complete',
+  assured: 'Assured',
+  'not-applicable': 'Not applicable',
+  unknown: 'Not known',
+};
+
+export const STATUSES = Object.keys(STATUS_LABELS) as ActionStatus[];
+
+export function statusLabel(status: ActionStatus): string {
+  return STATUS_LABELS[status];
+}
+
+const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green', blue: 'Blue' };
+
+export const RAGS = Object.keys(RAG_LABELS) as Rag[];
+
+export function ragLabel(rag: Rag | null): string {
+  return rag === null ? 'No RAG' : RAG_LABELS[rag];
+}
+
+const SOURCE_LABELS: Record<ChangeSource, string> = {
+  card: 'from the card',
+  tab: 'from the tab',
+  import: 'from import',
+  chat: 'from chat',
+  cli: 'from the command line',
+};
+
+export function sourceLabel(source: ChangeSource): string {
+  return SOURCE_LABELS[source];
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2025-09-30" → "30 Sep 2025" (UK order, no locale data needed). Anything else is returned as given. */
+export function ukDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || month === undefined) return iso;
+  return `${String(Number(match[3]))} ${month} ${match[1] ?? ''}`;
+}
+
+// One formatter for the whole app: building Intl formatters per row is what makes long lists slow.
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+
+/** An instant as UK people read it: "3 Oct 2025, 14:05" (UK time, whatever the browser's zone). */
+export function ukDateTime(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : DATE_TIME.format(time);
+}
+
+/**
+ * How people name an action: its recommendation's number and its own label, as written but
+ * without brackets and stops ("2" + "b)" → "2b", "3" + "1" → "3.1"). Empty when neither is numbered.
+ */
+export function actionLabel(recommendationNumber: string | null, ref: string | null): string {
+  const number = bare(recommendationNumber);
+  const own = bare(ref);
+  if (!/[\p{L}\p{N}]/u.test(own)) return number;
+  if (number === '') return own;
+  // "3.1" or "3b" under recommendation 3 already says which recommendation it belongs to.
+  if (own.startsWith(number) && own.length > number.length && !/\d/.test(own.charAt(number.length))) return own;
+  return /^\d/.test(own) ? `${number}.${own}` : `${number}${own}`;
+}
+
+function bare(label: string | null): string {
+  return (label ?? '').trim().replace(/^[([]+/u, '').replace(/[\s.):\]]+$/u, '');
+}
+
+export function plural(count: number, noun: string): string {
+  return `${String(count)} ${noun}${count === 1 ? '' : 's'}`;
+}
