@@ -22,6 +22,7 @@ export const CORRECTNESS_CASES: readonly { id: string; load: () => Promise<Corre
   { id: 'r3-concurrent-writers', load: async () => (await import('./r3-concurrent-writers.js')).r3ConcurrentWriters },
   { id: 'p3-paced-sending', load: async () => (await import('./p3-paced-sending.js')).p3PacedSending },
   { id: 'r1-runner-crashes', load: async () => (await import('./r1-runner-crashes.js')).r1RunnerCrashes },
+  { id: 'p5-tab-plan-view', load: async () => (await import('./p5-tab-plan-view.js')).p5TabPlanView },
 ];
 
 /** Every case id (and group), both tables, for messages. */

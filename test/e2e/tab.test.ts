@@ -12,6 +12,7 @@ import type { Action } from '../../core/model/index.js';
 import { startConnectorFake, type ConnectorFake } from '../fakes/connector/index.js';
 import { launchChromium } from '../support/browser.js';
 import { freePort } from '../support/free-port.js';
+import type { PageGlobals } from '../support/page-globals.js';
 import { messageActivity } from '../support/teams-activities.js';
 
 /**
@@ -45,8 +46,8 @@ interface AxeViolation {
 async function seriousViolations(target: Page): Promise<string[]> {
   await target.addScriptTag({ path: AXE });
   const violations = await target.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document)).violations;
+    const { axe, document } = globalThis as unknown as PageGlobals;
+    return (await axe.run(document)).violations as AxeViolation[];
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact ?? '?'}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
@@ -145,7 +146,12 @@ describe('the tab in a plain browser (local mode)', () => {
     await page.setViewportSize({ width: 320, height: 800 });
     await page.goto(`${bot.url}/tab/my-actions?theme=light`);
     await page.getByRole('button', { name: /^Update for action/ }).first().waitFor({ timeout: 15_000 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(
+      await page.evaluate(() => {
+        const { document, innerWidth } = globalThis as unknown as PageGlobals;
+        return document.documentElement.scrollWidth <= innerWidth;
+      }),
+    ).toBe(true);
     await shot('6-my-actions-narrow');
     expect(await seriousViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
