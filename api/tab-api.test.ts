@@ -306,11 +306,28 @@ describe('imports', () => {
     expect([error.code, error.message]).toEqual(['UnreadableFile', expect.stringMatching(message)]);
   });
 
-  it('answers 400 for content that is not base64, a missing name, or a column mapping', async () => {
+  it('answers 400 for content that is not base64, a missing name, or a field the importer does not know', async () => {
     expect((await call('POST', '/api/imports/preview', stranger, upload({ contentBase64: 'not base64!' }))).status).toBe(400);
     expect((await call('POST', '/api/imports/preview', stranger, upload({ fileName: '' }))).status).toBe(400);
-    const mapped = await call('POST', '/api/imports/preview', stranger, upload({ mapping: { Owner: 'lead' } }));
-    expect([mapped.status, errorCode(mapped.body)]).toEqual([400, 'MappingNotSupported']);
+    const mapped = await call('POST', '/api/imports/preview', stranger, upload({ mapping: { 'Action owner': 'owner' } }));
+    expect([mapped.status, errorCode(mapped.body)]).toEqual([400, 'BadRequest']);
+  });
+
+  it('reads the columns as a person corrected them, and commits the plan read that way', async () => {
+    const guessed = ImportPreview.parse((await call('POST', '/api/imports/preview', stranger, upload())).body);
+    expect(guessed.columns).toContainEqual({ heading: 'Update', field: 'progress' });
+    const mapping = { Update: 'evidence', 'Action owner': 'other', Nowhere: 'lead' };
+    const corrected = ImportPreview.parse((await call('POST', '/api/imports/preview', stranger, upload({ mapping }))).body);
+    expect(corrected.columns).toContainEqual({ heading: 'Update', field: 'evidence' });
+    expect(corrected.columns).toContainEqual({ heading: 'Action owner', field: 'other' });
+    expect(corrected.warnings.map((warning) => warning.message).join(' ')).toContain('"Nowhere"');
+    expect(corrected.warnings.map((warning) => warning.message).join(' ')).not.toContain('"Action owner"');
+    const committed = await call('POST', '/api/imports', stranger, upload({ mapping }));
+    const tree = await world.app.store.getPlan(ImportCommitted.parse(committed.body).planId);
+    const first = tree?.recommendations[0]?.actions[0];
+    expect(first?.evidence).toContain('Baseline audit done in January');
+    expect(first?.leads).toEqual([]);
+    expect(first?.other).toContainEqual({ label: 'Action owner', value: 'Head of Clinical Systems' });
   });
 
   it('answers 413 for a file over the limit, before reading it', async () => {

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { importPlanDocument, importPlanText } from '../core/import/import-plan.js';
+import { type ImportOptions, importPlanDocument, importPlanText } from '../core/import/import-plan.js';
 import { type Actor, type Plan, type PlanDraft, PlanDraft as PlanDraftSchema } from '../core/model/index.js';
 import { ImportFileError } from '../edge/files/import-file-error.js';
 import { readPlanFile, type PlanFile } from '../edge/files/read-plan-file.js';
@@ -15,39 +15,40 @@ import { contentKey } from './content-key.js';
  */
 
 /** The plan in a file on disk; ImportFileError when there is none. */
-export async function readDraft(path: string): Promise<PlanDraft> {
-  return draftFrom(await readPlanFile(path));
+export async function readDraft(path: string, options: ImportOptions = {}): Promise<PlanDraft> {
+  return draftFrom(await readPlanFile(path), options);
 }
 
 /**
  * The plan in uploaded bytes. The readers take a path (edge/files/read-plan-file.ts), so the
  * bytes go to a private temporary folder for the read and are removed straight after.
  */
-export async function readUploadedDraft(bytes: Uint8Array, fileName: string): Promise<PlanDraft> {
+export async function readUploadedDraft(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<PlanDraft> {
   const folder = await mkdtemp(join(tmpdir(), 'followthrough-upload-'));
   try {
     const path = join(folder, safeName(fileName));
     await writeFile(path, bytes, { mode: 0o600 });
-    return await readDraft(path);
+    return await readDraft(path, options);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
 }
 
-export function draftFrom(file: PlanFile): PlanDraft {
-  const draft = parsed(file);
+export function draftFrom(file: PlanFile, options: ImportOptions = {}): PlanDraft {
+  const draft = parsed(file, options);
   if (draft.recommendations.length === 0) {
     throw new ImportFileError('unsupported', `${file.name}: no action-plan table found (expected headings such as Recommendation, Action, Lead, Due date).`);
   }
   return draft;
 }
 
-function parsed(file: PlanFile): PlanDraft {
+function parsed(file: PlanFile, options: ImportOptions): PlanDraft {
   switch (file.kind) {
     case 'text':
-      return importPlanText(file.text, file.name);
+      return importPlanText(file.text, file.name, options);
     case 'document':
-      return importPlanDocument(file.document);
+      return importPlanDocument(file.document, options);
+    // Our own export names its fields already: a column mapping has nothing to correct.
     case 'json': {
       const result = PlanDraftSchema.safeParse(file.json);
       if (result.success) return result.data;

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { FIELDS } from '../../core/import/column-mapping.js';
 import type { Plan, PlanDraft } from '../../core/model/index.js';
 import { type ImportCommitted, type ImportPreview, ImportRequest } from '../../core/views/tab-api.js';
 import { ImportFileError } from '../../edge/files/import-file-error.js';
@@ -45,15 +47,15 @@ export async function commitImport({ store, request, caller, deps }: RouteContex
   return { status: 201, body };
 }
 
+/** Heading → one of the importer's fields, or "other" to map nothing. */
+const ColumnMappingInput = z.record(z.string(), z.enum([...FIELDS, 'other'], { error: 'Choose one of the fields the importer knows, or "other".' }));
+
 async function readRequest(body: unknown, maxBytes = DEFAULT_MAX_IMPORT_BYTES): Promise<{ draft: PlanDraft; replacePlanId: string | undefined }> {
   const upload = parseInput(ImportRequest, body, 'The import');
-  if (upload.mapping !== undefined && Object.keys(upload.mapping).length > 0) {
-    // The importer recognises headings itself and has no override yet (core/import/headings.ts).
-    throw new ApiError(400, 'MappingNotSupported', 'Choosing the columns by hand is not available yet; rename the heading in the file and import it again.');
-  }
+  const mapping = parseInput(ColumnMappingInput, upload.mapping ?? {}, 'The column mapping');
   const bytes = decodeBase64(upload.contentBase64, maxBytes);
   try {
-    return { draft: await readUploadedDraft(bytes, upload.fileName), replacePlanId: upload.replacePlanId };
+    return { draft: await readUploadedDraft(bytes, upload.fileName, { mapping }), replacePlanId: upload.replacePlanId };
   } catch (error) {
     if (error instanceof ImportFileError) throw new ApiError(400, 'UnreadableFile', error.message);
     throw error;
