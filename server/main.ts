@@ -13,7 +13,7 @@ async function main(): Promise<void> {
       ? `Local mode. Open http://localhost:${String(config.PLAYGROUND_PORT)} — the Microsoft 365 Agents Playground — and choose Personal Chat: reminders for the demo plan arrive there within a minute. You are "Alex Wilber", who leads the demo actions. Type "help" or "my actions".`
       : 'Connected to Azure Bot: Bot Framework tokens are checked on every call.',
     local
-      ? `The tab, in a plain browser: ${bot.url}/tab/ (pick who to be; run \`npm run build\` first if it says so).`
+      ? `The tab, in any browser on this machine: ${bot.url}/tab/ (you act as Alex Wilber; switch with "Act as").`
       : `The tab's API is at ${bot.url}/api/ (Teams SSO tokens are checked on every call).`,
     'Stop with Ctrl+C.',
   ];
