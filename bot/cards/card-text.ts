@@ -1,5 +1,5 @@
 import { daysBetween } from '../../core/plan/calendar.js';
-import type { ActionStatus, DatePrecision, FuzzyDate } from '../../core/model/index.js';
+import type { DatePrecision, FuzzyDate } from '../../core/model/index.js';
 
 /** Texts the cards put together. Pure: "today" always comes from the caller. */
 
@@ -84,19 +84,7 @@ export function parsedDue(due: FuzzyDate | null): string {
   return note ? `${ukDate(due.date)} (${note})` : ukDate(due.date);
 }
 
-const STATUS_LABELS: Record<ActionStatus, string> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  blocked: 'Blocked',
-  complete: 'Complete',
-  assured: 'Assured',
-  'not-applicable': 'Not applicable',
-  unknown: 'Not known',
-};
-
-export function statusLabel(status: ActionStatus): string {
-  return STATUS_LABELS[status];
-}
+export { statusLabel } from '../../core/views/labels.js';
 
 /**
  * How people name an action in chat and on cards: its recommendation's number and its own label

@@ -1,22 +1,8 @@
-import type { ActionStatus, ChangeSource, Rag } from '../../../core/model/index.js';
+import type { ChangeSource, Rag } from '../../../core/model/index.js';
 
 /** The words the tab shows for the model's codes; the same as the bot's cards where they overlap. */
 
-const STATUS_LABELS: Record<ActionStatus, string> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  blocked: 'Blocked',
-  complete: 'Complete',
-  assured: 'Assured',
-  'not-applicable': 'Not applicable',
-  unknown: 'Not known',
-};
-
-export const STATUSES = Object.keys(STATUS_LABELS) as ActionStatus[];
-
-export function statusLabel(status: ActionStatus): string {
-  return STATUS_LABELS[status];
-}
+export { STATUSES, statusLabel } from '../../../core/views/labels.js';
 
 const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green', blue: 'Blue' };
 
