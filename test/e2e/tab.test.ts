@@ -90,14 +90,27 @@ describe('the tab in a plain browser (local mode)', () => {
     await shot('1-plan-light');
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.getByRole('checkbox', { name: 'Overdue only' }).check();
+    // The plan's own wording of the date, on hover (and on focus, for the keyboard).
+    await page.getByText('Overdue by 5 days').hover();
+    await expect.poll(() => page.getByTestId('due-tooltip').textContent()).toContain(overdue.due?.text ?? '?');
+
+    // Keyboard only: Tab to the filter, Space to turn it on.
+    const filter = page.getByRole('checkbox', { name: 'Overdue only' });
+    await page.getByRole('searchbox', { name: 'Search' }).focus();
+    const focused = (): Promise<boolean> => filter.evaluate((element) => element === (globalThis as unknown as PageGlobals).document.activeElement);
+    for (let presses = 0; presses < 20 && !(await focused()); presses++) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Space');
     await expect.poll(() => count.textContent()).toMatch(/Showing 1 of 6 actions/);
     await expect.poll(() => page.getByRole('link', { name: new RegExp(OVERDUE_TEXT) }).count()).toBe(1);
     await shot('2-plan-overdue-only');
   }, 40_000);
 
   it('opens the overdue action, takes an update with the card\'s rules, and shows it in the timeline', async () => {
-    await page.getByRole('link', { name: new RegExp(OVERDUE_TEXT) }).click();
+    // Opened from the keyboard too: focus the link, Enter.
+    await page.getByRole('link', { name: new RegExp(OVERDUE_TEXT) }).focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Post an update' }).waitFor({ timeout: 15_000 });
     expect(page.url()).toContain(`/tab/actions/${overdue.id}`);
 

@@ -14,6 +14,7 @@ export interface PageGlobals {
     querySelector(selector: string): PageElement | null;
     getElementById(id: string): PageElement | null;
     readyState: string;
+    activeElement: unknown;
     documentElement: { scrollWidth: number };
   };
   localStorage: { setItem(key: string, value: string): void };
