@@ -6,6 +6,7 @@ import { ImportFileError } from '../edge/files/import-file-error.js';
 import { GraphError } from '../store/sharepoint/graph/graph-error.js';
 import { StoreError } from '../store/store-error.js';
 import { CliError } from './cli-error.js';
+import { checkCommand } from './commands/check-command.js';
 import { demoCommand } from './commands/demo-command.js';
 import { importCommand } from './commands/import-command.js';
 import { provisionCommand } from './commands/provision-command.js';
@@ -21,6 +22,9 @@ Usage:
   followthrough plans [--json]          List stored plans.
   followthrough show <plan> [--json]    Status and RAG counts, overdue and due-soon actions.
   followthrough export <plan> --json    The plan as JSON; it imports back unchanged.
+  followthrough check <plan> [--json]   Integrity checks: actions for every recommendation, held leads,
+      due dates, evidence before assurance, references, similar plans, overdue with no update.
+      Exit 0 when no check finds an error (warnings allowed), 1 when one does.
   followthrough demo                    Load the demo plan (dated around today) and show it.
   followthrough provision --site <url|id> [--dry-run] [--json]
       Create the SharePoint lists and columns in a site (Graph settings: see README). Safe to re-run.
@@ -66,9 +70,11 @@ async function dispatch(app: App, io: Io, command: string, args: readonly string
     case 'plans':
       return plansCommand(app, io, { json: parse(args, { json: { type: 'boolean' } }).values.json === true });
     case 'show':
-    case 'export': {
+    case 'export':
+    case 'check': {
       const { values, positionals } = parse(args, { json: { type: 'boolean' } });
       const options = { plan: onePositional(positionals, `${command} <plan>`), json: values.json === true };
+      if (command === 'check') return checkCommand(app, io, options);
       return command === 'show' ? showCommand(app, io, options) : exportCommand(app, io, options);
     }
     case 'demo':

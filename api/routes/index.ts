@@ -3,7 +3,7 @@ import { actionDetail, editAction } from './actions.js';
 import { commitImport, previewImport } from './imports.js';
 import { listDevIdentities, me } from './me.js';
 import { myActions } from './my-actions.js';
-import { dashboard, listPlans, planView } from './plans.js';
+import { dashboard, listPlans, planChecks, planView } from './plans.js';
 import { submitUpdate } from './submit-update.js';
 
 /** Every route of the contract (core/views/tab-api.ts), in its order. */
@@ -13,6 +13,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', pattern: '/api/plans', handle: listPlans },
   { method: 'GET', pattern: '/api/plans/:planId', handle: planView },
   { method: 'GET', pattern: '/api/plans/:planId/dashboard', handle: dashboard },
+  { method: 'GET', pattern: '/api/plans/:planId/checks', handle: planChecks },
   { method: 'GET', pattern: '/api/my-actions', handle: myActions },
   { method: 'GET', pattern: '/api/actions/:actionId', handle: actionDetail },
   { method: 'POST', pattern: '/api/actions/:actionId/updates', handle: submitUpdate },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkStoredPlan } from '../../app/plan-checks.js';
 import type { PlanTree } from '../../core/model/index.js';
 import { buildDashboard } from '../../core/views/dashboard.js';
 import { buildPlanView } from '../../core/views/plan-view.js';
@@ -24,6 +25,13 @@ export async function dashboard({ store, params, request, deps }: RouteContext):
   const { soonDays } = parseInput(DashboardQuery, request.query ?? {}, 'The dashboard query');
   const [tree, updates] = await Promise.all([store.getPlan(planId(params)), store.listPlanUpdates(planId(params))]);
   return { status: 200, body: buildDashboard(found(tree), updates, deps.today(), soonDays) };
+}
+
+/** GET /api/plans/:planId/checks — the integrity checks, as `followthrough check` makes them. */
+export async function planChecks({ store, params, deps }: RouteContext): Promise<ApiResponse> {
+  const report = await checkStoredPlan(store, planId(params), deps.today());
+  if (report === null) throw notFound('That plan');
+  return { status: 200, body: report };
 }
 
 function planId(params: Readonly<Record<string, string>>): string {

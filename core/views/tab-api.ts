@@ -11,6 +11,8 @@ import {
 } from '../model/index.js';
 import { ProgressSubmission } from '../updates/progress-submission.js';
 
+export { IntegrityFinding, IntegrityReport } from '../assurance/integrity-report.js';
+
 /**
  * The tab's API (`/api/…`), as schemas: the server validates what it sends with them in tests,
  * and the front end reads its types from here. One schema per concept: actions, plans and
@@ -22,6 +24,7 @@ import { ProgressSubmission } from '../updates/progress-submission.js';
  *   GET   /api/plans                      → PlanSummary[]
  *   GET   /api/plans/:planId              → PlanView             (everything the plan view shows)
  *   GET   /api/plans/:planId/dashboard    → Dashboard
+ *   GET   /api/plans/:planId/checks       → IntegrityReport      (core/assurance/integrity-report.ts)
  *   GET   /api/my-actions                 → MyActions
  *   GET   /api/actions/:actionId          → ActionDetail
  *   POST  /api/actions/:actionId/updates  UpdateRequest → 201 ActionDetail

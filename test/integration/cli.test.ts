@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../app/clock.js';
 import { runCli } from '../../cli/run-cli.js';
+import { IntegrityReport } from '../../core/assurance/integrity-report.js';
 import { seedFiles } from '../support/seeds.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -108,6 +109,57 @@ describe('followthrough show and export', () => {
     const result = await run('show', 'nothing-like-this');
     expect(result.code).toBe(1);
     expect(result.err).toContain('No plan matches "nothing-like-this"');
+  });
+});
+
+describe('followthrough check', () => {
+  const seed003 = seedFiles().find((seed) => seed.id === '003');
+
+  it.skipIf(seed003 === undefined)('seed 003 (the wrong plan on the case): its unled and undated actions are errors, exit 1', async () => {
+    await run('import', seed003?.path ?? '');
+    const result = await run('check', 'StEIS Reference: 2017/15440');
+    expect(result.code).toBe(1);
+    expect(result.err).toBe('');
+    expect(result.out).toMatch(/✗ error +Action 4: no lead role is named\. {2}\[action-without-lead\]/);
+    expect(result.out).toMatch(/✗ error +Action 4: no due date\. {2}\[action-without-due-date\]/);
+    expect(result.out).toContain('the lead role "Quality Leads" is not given to anyone in Followthrough.');
+    expect(result.out).toMatch(/\d+ days overdue .* with no update since\./);
+    expect(result.out.trim().split('\n').at(-1)).toMatch(/^\d+ errors, \d+ warnings\.$/);
+  });
+
+  it('the demo plan, its roles held: no errors, the overdue action a warning, exit 0', async () => {
+    await run('demo');
+    const result = await run('check', 'Demo');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('! warning  Action 1 a: 5 days overdue (due 15/06/2025) with no update since.  [overdue-without-update]');
+    expect(result.out).toContain('0 errors, 1 warning.');
+  });
+
+  it('--json prints the report in the contract\'s shape; a plan sharing a reference is flagged both ways', async () => {
+    const first = (await run('import', FIXTURE)).out.trim();
+    const second = (await run('import', FIXTURE, '--as-new')).out.trim();
+    const result = await run('check', first, '--json');
+    const report = IntegrityReport.parse(JSON.parse(result.out));
+    expect(report).toMatchObject({ planId: first, checkedOn: '2025-06-20' });
+    expect(report.findings[0]).toEqual({
+      code: 'similar-plan', severity: 'warning', label: null, recommendationId: null, actionId: null,
+      message: `This plan shares reference "StEIS ref 2024 55501" with plan "Action plan following the independent review of care provided to Mr A" (${second.slice(0, 8)}).`,
+    });
+    expect(report.counts.errors).toBeGreaterThan(0);
+    expect(result.code).toBe(1);
+    expect(IntegrityReport.parse(JSON.parse((await run('check', second, '--json')).out)).findings[0]?.message).toContain(`(${first.slice(0, 8)})`);
+  });
+
+  it.each([
+    ['no plan', ['check'], 2, /Usage: followthrough check <plan>/],
+    ['an unknown option', ['check', 'x', '--fix'], 2, /--fix/],
+    ['a plan that is not there', ['check', 'nothing-like-this'], 1, /No plan matches "nothing-like-this"/],
+  ])('%s: one line on stderr, exit %i', async (_what, argv, code, message) => {
+    const result = await run(...argv);
+    expect(result.code).toBe(code);
+    expect(result.out).toBe('');
+    expect(result.err.trim().split('\n')).toHaveLength(1);
+    expect(result.err).toMatch(message);
   });
 });
 

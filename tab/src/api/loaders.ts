@@ -1,3 +1,4 @@
+import { IntegrityReport } from '../../../core/assurance/integrity-report.js';
 import type { PlanSummary } from '../../../core/model/index.js';
 import { ActionDetail, Dashboard, MyActions, PlanListResponse, PlanView } from '../../../core/views/tab-api.js';
 import type { Route } from '../routing/routes.js';
@@ -11,6 +12,8 @@ export interface Loader<T> {
 
 export const planLoader = (planId: string): Loader<PlanView> => ({ key: `plan:${planId}`, load: (api, signal) => api.get(apiPath`/api/plans/${planId}`, PlanView, signal) });
 export const dashboardLoader = (planId: string): Loader<Dashboard> => ({ key: `dashboard:${planId}`, load: (api, signal) => api.get(apiPath`/api/plans/${planId}/dashboard`, Dashboard, signal) });
+/** Asked for only when someone runs the checks: the plan page's first render stays one call. */
+export const checksLoader = (planId: string): Loader<IntegrityReport> => ({ key: `checks:${planId}`, load: (api, signal) => api.get(apiPath`/api/plans/${planId}/checks`, IntegrityReport, signal) });
 export const actionLoader = (actionId: string): Loader<ActionDetail> => ({ key: `action:${actionId}`, load: (api, signal) => api.get(apiPath`/api/actions/${actionId}`, ActionDetail, signal) });
 export const myActionsLoader: Loader<MyActions> = { key: 'my-actions', load: (api, signal) => api.get('/api/my-actions', MyActions, signal) };
 export const plansLoader: Loader<PlanSummary[]> = { key: 'plans', load: (api, signal) => api.get('/api/plans', PlanListResponse, signal) };

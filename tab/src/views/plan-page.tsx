@@ -12,6 +12,7 @@ import { DueTooltipLayer } from '../ui/due-tooltip-layer.js';
 import { PageStatus } from '../ui/page-status.js';
 import { useTitle } from '../ui/use-title.js';
 import { ActionListRow } from './action-row.js';
+import { PlanChecks } from './plan-checks.js';
 import { PlanFilters } from './plan-filters.js';
 
 const useStyles = makeStyles({
@@ -55,6 +56,7 @@ function PlanContent({ view }: { view: PlanView }) {
         </p>
         <Link href={routeHref({ name: 'dashboard', planId: plan.id })}>Dashboard for this plan</Link>
       </header>
+      <PlanChecks planId={plan.id} />
       <PlanFilters filters={filters} choices={choices} onChange={setFilters} />
       <p role="status" className={common.muted} data-testid="result-count">
         {visible.length === rows.length ? `Showing all ${plural(rows.length, 'action')}` : `Showing ${String(visible.length)} of ${plural(rows.length, 'action')}`}
