@@ -1,4 +1,5 @@
 import { daysBetween } from '../../core/plan/calendar.js';
+import { statusLabel, ukDate } from '../../core/views/labels.js';
 import type { DatePrecision, FuzzyDate } from '../../core/model/index.js';
 
 /** Texts the cards put together. Pure: "today" always comes from the caller. */
@@ -31,15 +32,6 @@ export function oneLine(text: string, max: number): string {
   return shorten(text.replace(/\s+/g, ' '), max).text;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2025-09-30" → "30 Sep 2025" (UK order). Anything else is returned as given. */
-export function ukDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  if (!match || month === undefined) return iso;
-  return `${String(Number(match[3]))} ${month} ${match[1] ?? ''}`;
-}
 
 export type DueTone = 'overdue' | 'today' | 'soon' | 'later' | 'none';
 
@@ -84,7 +76,7 @@ export function parsedDue(due: FuzzyDate | null): string {
   return note ? `${ukDate(due.date)} (${note})` : ukDate(due.date);
 }
 
-export { statusLabel } from '../../core/views/labels.js';
+export { statusLabel, ukDate };
 
 /**
  * How people name an action in chat and on cards: its recommendation's number and its own label

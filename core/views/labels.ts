@@ -17,3 +17,13 @@ export const STATUSES = Object.keys(STATUS_LABELS) as ActionStatus[];
 export function statusLabel(status: ActionStatus): string {
   return STATUS_LABELS[status];
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2025-09-30" → "30 Sep 2025" (UK order, no locale data needed). Anything else is returned as given. */
+export function ukDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || month === undefined) return iso;
+  return `${String(Number(match[3]))} ${month} ${match[1] ?? ''}`;
+}

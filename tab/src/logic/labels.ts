@@ -2,7 +2,7 @@ import type { ChangeSource, Rag } from '../../../core/model/index.js';
 
 /** The words the tab shows for the model's codes; the same as the bot's cards where they overlap. */
 
-export { STATUSES, statusLabel } from '../../../core/views/labels.js';
+export { STATUSES, statusLabel, ukDate } from '../../../core/views/labels.js';
 
 const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green', blue: 'Blue' };
 
@@ -22,16 +22,6 @@ const SOURCE_LABELS: Record<ChangeSource, string> = {
 
 export function sourceLabel(source: ChangeSource): string {
   return SOURCE_LABELS[source];
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2025-09-30" → "30 Sep 2025" (UK order, no locale data needed). Anything else is returned as given. */
-export function ukDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  if (!match || month === undefined) return iso;
-  return `${String(Number(match[3]))} ${month} ${match[1] ?? ''}`;
 }
 
 // One formatter for the whole app: building Intl formatters per row is what makes long lists slow.
