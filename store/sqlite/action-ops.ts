@@ -35,8 +35,8 @@ export function updateAction(db: Db, actionIdInput: unknown, patchInput: unknown
     const fields = parseInput(ActionFields, { ...current, ...patch }, `patch for action ${actionId}`);
     const result = sql(db, UPDATE_ACTION_FIELDS).run({ id: actionId, expected: current.version, now, ...actionFieldColumns(fields) });
     if (result.changes !== 1) throw staleVersion(`action ${actionId}`, current.version, current.version);
-    const updated = findAction(db, actionId);
-    if (!updated) throw new StoreError('not-found', `action ${actionId} does not exist`);
-    return updated;
+    // The row is now exactly this (fields validated above, as read back they would be): no need
+    // to read and validate it again — a card submit writes an action on every press.
+    return { ...current, ...fields, version: current.version + 1, updatedAt: now };
   });
 }

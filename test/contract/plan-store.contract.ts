@@ -640,6 +640,8 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
         const first = await store.addUpdate(offered);
         const again = await store.addUpdate({ ...offered, note: 'double click' });
         expect(again).toEqual(first);
+        // What addUpdate answers is what a read gives back.
+        expect((await store.listUpdates(firstAction(tree).id)).find((update) => update.id === first.id)).toEqual(first);
         expect((await store.listUpdates(firstAction(tree).id)).filter((update) => update.idempotencyKey === 'card-submit-41f2')).toHaveLength(1);
       });
 
