@@ -26,7 +26,48 @@ export function createCloudAdapter(identity: BotIdentity | null): CloudAdapter {
           MicrosoftAppTenantId: identity.tenantId,
           ...(identity.appType === 'SingleTenant' ? { MicrosoftAppPassword: identity.password } : {}),
         };
-  return new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  return new CloudAdapter(new ReusedConnectorsAuthentication(options));
+}
+
+type AuthenticateResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+type ConnectorClient = Awaited<ReturnType<NonNullable<AuthenticateResult['connectorFactory']>['create']>>;
+
+/** Service URLs are a handful per region; this only bounds the map if something odd arrives. */
+const MAX_REUSED_CONNECTORS = 64;
+
+/**
+ * CloudAdapter builds a new ConnectorClient — credentials and an HTTP pipeline — for every
+ * inbound activity (cloudAdapterBase.js processActivity), a large share of a card submit's cost
+ * (benchmark P4). Inbound turns reuse one client per (bot app id, service URL, audience), as the
+ * older BotFrameworkAdapter did; credentials cache their tokens, so a reused client stays valid.
+ * Proactive sends (continueConversationAsync) still get a fresh client each: the proactive
+ * transport removes the SDK's retry policy from it, which replies in a turn should keep.
+ */
+class ReusedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly connectors = new Map<string, Promise<ConnectorClient>>();
+
+  override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>): Promise<AuthenticateResult> {
+    const result = await super.authenticateRequest(...args);
+    const inner = result.connectorFactory;
+    if (inner === undefined) return result;
+    const claims = result.claimsIdentity;
+    const appId = claims.getClaimValue('appid') ?? claims.getClaimValue('azp') ?? '';
+    // The factory is this request's own (built by authenticateRequest): wrapping its method is local to the turn.
+    const build = inner.create.bind(inner);
+    inner.create = (serviceUrl, audience) => this.reuse(`${appId}|${serviceUrl}|${audience ?? ''}`, () => build(serviceUrl, audience));
+    return result;
+  }
+
+  private reuse(key: string, create: () => Promise<ConnectorClient>): Promise<ConnectorClient> {
+    const known = this.connectors.get(key);
+    if (known !== undefined) return known;
+    if (this.connectors.size >= MAX_REUSED_CONNECTORS) this.connectors.clear();
+    const made = create();
+    this.connectors.set(key, made);
+    // A failed build (a token endpoint down) must not be remembered.
+    made.catch(() => this.connectors.delete(key));
+    return made;
+  }
 }
 
 export type { CloudAdapter } from 'botbuilder';
