@@ -22,6 +22,8 @@ Usage:
   followthrough plans [--json]          List stored plans.
   followthrough show <plan> [--json]    Status and RAG counts, overdue and due-soon actions.
   followthrough export <plan> --json    The plan as JSON; it imports back unchanged.
+  followthrough export <plan> --xlsx <file>
+      A board paper: the plan laid out as NHS action plans are, RAG-coloured, with a summary sheet.
   followthrough check <plan> [--json]   Integrity checks: actions for every recommendation, held leads,
       due dates, evidence before assurance, references, similar plans, overdue with no update.
       Exit 0 when no check finds an error (warnings allowed), 1 when one does.
@@ -69,13 +71,16 @@ async function dispatch(app: App, io: Io, command: string, args: readonly string
     }
     case 'plans':
       return plansCommand(app, io, { json: parse(args, { json: { type: 'boolean' } }).values.json === true });
+    case 'export': {
+      const { values, positionals } = parse(args, { json: { type: 'boolean' }, xlsx: { type: 'string' } });
+      return exportCommand(app, io, { plan: onePositional(positionals, 'export <plan> --json | --xlsx <file>'), json: values.json === true, xlsx: typeof values.xlsx === 'string' ? values.xlsx : undefined });
+    }
     case 'show':
-    case 'export':
     case 'check': {
       const { values, positionals } = parse(args, { json: { type: 'boolean' } });
       const options = { plan: onePositional(positionals, `${command} <plan>`), json: values.json === true };
       if (command === 'check') return checkCommand(app, io, options);
-      return command === 'show' ? showCommand(app, io, options) : exportCommand(app, io, options);
+      return showCommand(app, io, options);
     }
     case 'demo':
       parse(args, {});

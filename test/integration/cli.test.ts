@@ -1,34 +1,16 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../app/clock.js';
-import { runCli } from '../../cli/run-cli.js';
+import { describe, expect, it } from 'vitest';
 import { IntegrityReport } from '../../core/assurance/integrity-report.js';
+import { cliHarness } from '../support/cli-harness.js';
 import { seedFiles } from '../support/seeds.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = join(ROOT, 'test/fixtures/plans/row-per-line.txt');
 
-let dir: string;
-let env: Record<string, string>;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'followthrough-cli-'));
-  env = { SQLITE_PATH: join(dir, 'store.db') };
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, env, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) }, fixedClock('2025-06-20T09:00:00Z'));
-  return { code, out, err };
-}
+const { state, run } = cliHarness('followthrough-cli-');
 
 describe('followthrough import', () => {
   it('--dry-run --json prints the plan in the documented shape and writes nothing', async () => {
@@ -72,7 +54,7 @@ describe('followthrough import', () => {
     ['a PDF', 'plan.pdf', '%PDF-1.7 binary', /plan\.pdf.*(DOCX|text)/i],
     ['text with no plan table', 'notes.txt', 'Just some minutes of a meeting.', /no action-plan table/],
   ])('fails with one clear line and a non-zero exit for %s', async (_what, name, content, message) => {
-    const path = join(dir, name);
+    const path = join(state.dir, name);
     if (content !== null) writeFileSync(path, content);
     const result = await run('import', path, '--dry-run', '--json');
     expect(result.code).not.toBe(0);
@@ -95,7 +77,7 @@ describe('followthrough show and export', () => {
   it('export --json imports back as the same plan', async () => {
     await run('import', FIXTURE);
     const exported = await run('export', 'review of care', '--json');
-    const file = join(dir, 'export.json');
+    const file = join(state.dir, 'export.json');
     writeFileSync(file, exported.out);
     const reimported = await run('import', file, '--dry-run', '--json');
     expect(reimported.code).toBe(0);
@@ -165,7 +147,7 @@ describe('followthrough check', () => {
 
 describe('followthrough configuration and usage', () => {
   it('refuses to start with a bad setting and names it', async () => {
-    env.TIME_ZONE = 'Mars/Olympus';
+    state.env.TIME_ZONE = 'Mars/Olympus';
     const result = await run('plans');
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/TIME_ZONE="Mars\/Olympus"/);
@@ -189,7 +171,7 @@ describe('the built bin (what `npx followthrough` runs)', () => {
     const bin = join(ROOT, 'dist/cli/main.js');
     for (const seed of seedFiles()) {
       const { stdout } = await promisify(execFile)(process.execPath, [bin, 'import', seed.path, '--dry-run', '--json'], {
-        env: { ...process.env, SQLITE_PATH: join(dir, 'bin.db') },
+        env: { ...process.env, SQLITE_PATH: join(state.dir, 'bin.db') },
         maxBuffer: 16 * 1024 * 1024,
       });
       const json = JSON.parse(stdout) as { recommendations: unknown[] };
