@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import type { Action, Update } from '../../core/model/index.js';
 import { updateRight } from '../../core/updates/permissions.js';
-import { findRepeat, recordSubmission } from '../../core/updates/record-submission.js';
+import { awaitRepeat, recordSubmission } from '../../core/updates/record-submission.js';
 import { UpdateRequest } from '../../core/views/tab-api.js';
-import type { PlanStore } from '../../store/plan-store.js';
 import { StoreError } from '../../store/store-error.js';
 import { ApiError, forbidden } from '../api-error.js';
 import type { ApiResponse, RouteContext } from '../api-types.js';
@@ -33,19 +31,11 @@ export async function submitUpdate({ store, params, caller, request, deps }: Rou
   } catch (error) {
     if (!(error instanceof StoreError) || error.code !== 'conflict') throw error;
     // The other click of a double click may hold the write: if it recorded this key, answer as it did.
-    if ((await repeatOf(store, context.action, key)) === null) {
+    if ((await awaitRepeat(store, context.action.id, key, pause)) === null) {
       throw new ApiError(409, 'Conflict', `Someone else changed this action a moment ago (${error.message.replace(/^.*: /, '')}). Check it and submit again.`);
     }
   }
   return { status: 201, body: await loadDetail(store, context.action.id, caller.aadObjectId, deps.today()) };
 }
 
-/** Looks for the twin's update a few times while it finishes writing (its action write lands before its update). */
-async function repeatOf(store: PlanStore, action: Action, key: string): Promise<Update | null> {
-  for (let attempt = 0; attempt < 4; attempt++) {
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100));
-    const found = await findRepeat(store, action.id, key);
-    if (found !== null) return found;
-  }
-  return null;
-}
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

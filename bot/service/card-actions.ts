@@ -3,7 +3,7 @@ import { NOTE_MAX, type Update } from '../../core/model/index.js';
 import { addDays } from '../../core/plan/calendar.js';
 import { updateRight } from '../../core/updates/permissions.js';
 import type { FieldErrors } from '../../core/updates/progress-submission.js';
-import { findRepeat, recordSubmission } from '../../core/updates/record-submission.js';
+import { awaitRepeat, recordSubmission } from '../../core/updates/record-submission.js';
 import { StoreError } from '../../store/store-error.js';
 import { loadActionView } from './action-views.js';
 import type { TurnContext } from './bot-service.js';
@@ -60,7 +60,7 @@ async function submitUpdate(context: TurnContext, turn: CardTurn, view: ActionVi
   } catch (error) {
     if (!(error instanceof StoreError) || error.code !== 'conflict') throw error;
     // Two presses at once: the other one may be ours and still writing its update.
-    const ours = await recordedWith(context, view, key, 3);
+    const ours = await awaitRepeat(context.store, view.action.id, key, pause);
     if (ours) return recorded(context, view, ours);
     const fresh = (await loadActionView(context.store, view.action.id)) ?? view;
     return { kind: 'card', card: reminderFor(context, fresh, { values: asStrings(inputs), cardId, notice: `Someone else changed this action a moment ago (${error.message.replace(/^.*: /, '')}). Check it and submit again.` }) };
@@ -72,14 +72,7 @@ function submissionKey(view: ActionView, cardId: string | null): string | null {
   return cardId === null ? null : `${view.action.id}:${cardId}`;
 }
 
-async function recordedWith(context: TurnContext, view: ActionView, key: string, tries = 1): Promise<Update | undefined> {
-  for (let attempt = 0; attempt < tries; attempt++) {
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 150));
-    const found = await findRepeat(context.store, view.action.id, key);
-    if (found) return found;
-  }
-  return undefined;
-}
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The card that replaces the reminder: what was recorded, and the action now (`before` is what the lead saw). */
 async function recorded(context: TurnContext, before: ActionView, update: Update): Promise<CardActionReply> {

@@ -1,7 +1,7 @@
 // The shared update flow against the real SQLite store holding the demo plan.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NOW, PEOPLE, TODAY, tabWorld, type TabWorld } from '../../test/support/tab-world.js';
-import { findRepeat, recordSubmission, type SubmissionContext } from './record-submission.js';
+import { awaitRepeat, findRepeat, recordSubmission, type SubmissionContext } from './record-submission.js';
 
 let world: TabWorld;
 
@@ -48,5 +48,23 @@ describe('recordSubmission', () => {
     await recordSubmission(world.app.store, await action('1a'), { note: 'One', status: 'in-progress' }, context('shared'));
     expect(await findRepeat(world.app.store, world.id('1b'), 'shared')).toBeNull();
     expect(await findRepeat(world.app.store, world.id('1a'), 'shared')).not.toBeNull();
+  });
+});
+
+describe('awaitRepeat', () => {
+  it('finds the twin\'s update once it lands, pausing between looks, and gives up on a key it never finds', async () => {
+    const target = await action('1a');
+    const pauses: number[] = [];
+    const pause = async (ms: number): Promise<void> => {
+      pauses.push(ms);
+      // The twin finishes writing while we wait the second time.
+      if (pauses.length === 2) await recordSubmission(world.app.store, target, { note: 'Twin', status: 'in-progress' }, context('twin'));
+    };
+    expect(await awaitRepeat(world.app.store, target.id, 'twin', pause)).toMatchObject({ note: 'Twin', idempotencyKey: 'twin' });
+    expect(pauses).toEqual([100, 100]);
+
+    pauses.length = 0;
+    expect(await awaitRepeat(world.app.store, world.id('1b'), 'twin', pause)).toBeNull();
+    expect(pauses).toHaveLength(3);
   });
 });

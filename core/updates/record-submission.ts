@@ -47,6 +47,20 @@ export async function recordSubmission(writer: SubmissionWriter, action: Action,
   return { kind: 'recorded', action: after, update: await writer.addUpdate(applied.update) };
 }
 
+/**
+ * After a store conflict: the other press of a double submit may hold the write and still be
+ * recording its update (its action write lands first), so look for this key a few times before
+ * calling it someone else's change. `pause` is the caller's clock (the core has none).
+ */
+export async function awaitRepeat(writer: Pick<SubmissionWriter, 'findUpdate'>, actionId: string, idempotencyKey: string, pause: (ms: number) => Promise<void>): Promise<Update | null> {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (attempt > 0) await pause(100);
+    const found = await findRepeat(writer, actionId, idempotencyKey);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 /** The update recorded under this key for this action; a key reused for another action is not a repeat. */
 export async function findRepeat(writer: Pick<SubmissionWriter, 'findUpdate'>, actionId: string, idempotencyKey: string): Promise<Update | null> {
   const found = await writer.findUpdate(idempotencyKey);
