@@ -1,6 +1,13 @@
 import type {
   Action,
   ActionContext,
+  AuditEntry,
+  AuditQuery,
+  ChangedBy,
+  ChangeSource,
+  Measure,
+  MeasureFields,
+  MeasureValue,
   Conversation,
   Lease,
   ActionFields,
@@ -25,12 +32,30 @@ export type { ActionPrecondition } from '../core/plan/action-precondition.js';
 export interface SavePlanOptions {
   /** Replace this plan's content (its id stays); otherwise a new plan is created. */
   replacePlanId?: string;
-  /** Who is importing, for the first updates' author. */
+  /** Who is importing, for the first updates' author and the audit trail. */
   actor?: { aadObjectId: string | null; displayName: string | null };
+  /** Where the import came from, for the audit trail (default `import`). */
+  source?: ChangeSource;
+  /** A sentence for the audit entry ("Imported from plan.docx"); the store writes a default otherwise. */
+  summary?: string | null;
   /** Hash of the source content, kept so a second import of the same plan is noticed. */
   contentKey?: string | null;
   /** The instant to stamp on everything written. */
   now: string;
+}
+
+/** The action fields a progress update changes, and what must still hold for them to apply. */
+export interface ProgressChange {
+  patch: ActionPatch;
+  expected: number | ActionPrecondition;
+}
+
+export interface RecordedProgress {
+  /** The action after the write (as it was, when nothing changed or the key was a repeat). */
+  action: Action;
+  update: Update;
+  /** The key had been recorded before: nothing was written now. */
+  repeated: boolean;
 }
 
 /** Fields of an action that callers may change; the rest belong to the store. */
@@ -50,7 +75,8 @@ export interface PlanStore {
   getPlan(planId: string): Promise<PlanTree | null>;
   /** Plans whose content key or any reference matches: how duplicate imports are caught. */
   findSimilarPlans(match: { contentKey?: string | null; references?: string[] }): Promise<Plan[]>;
-  updatePlanFields(planId: string, patch: Partial<PlanFields>, expectedVersion: number, now: string): Promise<Plan>;
+  /** Applies the patch if the plan is still at `expectedVersion`, with an audit entry of what changed. */
+  updatePlanFields(planId: string, patch: Partial<PlanFields>, expectedVersion: number, now: string, by: ChangedBy): Promise<Plan>;
   deletePlan(planId: string): Promise<void>;
 
   getAction(actionId: string): Promise<Action | null>;
@@ -58,9 +84,10 @@ export interface PlanStore {
   getActionContext(actionId: string): Promise<ActionContext | null>;
   /**
    * Applies the patch if the precondition still holds (a version number means `{ version }`),
-   * else throws a conflict naming what changed. Never a silent overwrite.
+   * else throws a conflict naming what changed. Never a silent overwrite. The fields that
+   * changed are written to the audit trail with `by`, in the same write (nothing when none did).
    */
-  updateAction(actionId: string, patch: ActionPatch, expected: number | ActionPrecondition, now: string): Promise<Action>;
+  updateAction(actionId: string, patch: ActionPatch, expected: number | ActionPrecondition, now: string, by: ChangedBy): Promise<Action>;
 
   /**
    * The reminder sweep: open actions (not complete, assured or not applicable) of plans that are
@@ -75,6 +102,15 @@ export interface PlanStore {
 
   /** Records an update; a second call with the same idempotency key returns the first. */
   addUpdate(update: NewUpdate): Promise<Update>;
+  /**
+   * A progress update and the action fields it changes, as one write (a card or tab submit):
+   * - a key already recorded returns that update with `repeated: true` and writes nothing;
+   * - else the patch applies if `expected` holds (else a conflict and nothing is written), the
+   *   update is recorded, and the changed fields go to the audit trail with `by`.
+   * `change` null records the update alone. SQLite does it in one transaction; SharePoint
+   * orders its requests so a failure part way leaves nothing a reader would take as done.
+   */
+  recordProgress(update: NewUpdate, change: ProgressChange | null, by: ChangedBy): Promise<RecordedProgress>;
   listUpdates(actionId: string): Promise<Update[]>;
   /** Every update of the plan's current actions, by time then the order recorded (dashboards, the plan view). */
   listPlanUpdates(planId: string): Promise<Update[]>;
@@ -82,6 +118,19 @@ export interface PlanStore {
   lastUpdate(actionId: string): Promise<Update | null>;
   /** The update recorded under this idempotency key, or null. */
   findUpdate(idempotencyKey: string): Promise<Update | null>;
+
+  /** The audit trail: entries matching the query, oldest first (by time, then the order written). */
+  listAudit(query: AuditQuery): Promise<AuditEntry[]>;
+
+  /** The plan's impact measures (plan-level and per action), in the order created. */
+  listMeasures(planId: string): Promise<Measure[]>;
+  /**
+   * Creates a measure (`expected` null) or changes one's fields if it is still at
+   * `expected.version` (else a conflict). Audited. The plan (and action, if named) must exist.
+   */
+  saveMeasure(planId: string, fields: MeasureFields, expected: { id: string; version: number } | null, now: string, by: ChangedBy): Promise<Measure>;
+  /** Adds a dated value (kept in date order; a second value on the same date replaces the first). Audited. */
+  addMeasureValue(measureId: string, value: MeasureValue, by: ChangedBy): Promise<Measure>;
 
   saveRole(role: NewRole): Promise<Role>;
   listRoles(): Promise<Role[]>;

@@ -36,7 +36,7 @@ export function taggedReminderCard(tag: string, today: string): Card {
     reportedTo: 'Quality and Safety Committee',
     completed: null,
     other: [],
-    snoozedUntil: null,
+    snoozedUntil: null, review: null,
     flags: [],
   };
   return render.reminder({

@@ -111,7 +111,7 @@ function action(index: number, plan: ReminderPlanInfo, random: () => number): Ac
     completed: null,
     other: [],
     snoozedUntil,
-    flags: [],
+    flags: [], review: null,
   };
 }
 

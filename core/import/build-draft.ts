@@ -44,6 +44,7 @@ function buildActions(raw: RawAction, rec: RawRecommendation, ragKey: readonly R
     due,
     revisions: [],
     snoozedUntil: null,
+    review: null,
     status: deriveStatus(status.status, due, completed),
     rag: status.rag,
     statusText: v.status ?? null,

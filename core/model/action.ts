@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FuzzyDate } from './fuzzy-date.js';
 import { IsoDate, IsoDateTime } from './iso-date.js';
 import { Actor } from './person.js';
+import { Review } from './review.js';
 import { ActionStatus, Rag } from './status.js';
 
 const Text = z.string();
@@ -48,6 +49,8 @@ export const ActionFields = z.object({
   snoozedUntil: IsoDate.nullable().default(null),
   /** Marks for people to look at, e.g. "unparsed" when the importer could not separate its columns. */
   flags: z.array(z.string()).default([]),
+  /** The latest governance review (assured, returned, not applicable); null until reviewed. */
+  review: Review.nullable().default(null),
 });
 export type ActionFields = z.infer<typeof ActionFields>;
 

@@ -13,3 +13,6 @@ export * from './reminder-log.js';
 export * from './plan-draft.js';
 export * from './plan-tree.js';
 export * from './conversation.js';
+export * from './review.js';
+export * from './audit.js';
+export * from './measure.js';

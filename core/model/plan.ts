@@ -23,6 +23,8 @@ export const PlanFields = z.object({
   owner: z.string().nullable().default(null),
   /** Committees / boards it reports to ("Directorate Management Group"). */
   forums: z.array(z.string()).default([]),
+  /** Roles, besides the plan's editors, whose holders may assure its actions ("Head of Quality Governance"). */
+  reviewers: z.array(z.string()).default([]),
   status: PlanStatus.default('active'),
   /** The plan's own statements and preamble (condolences, assurances), in order. */
   statements: z.array(z.string()).default([]),

@@ -6,7 +6,7 @@ const action = {
   id: 'a1', planId: 'p', recommendationId: 'r', position: 0, version: 3, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z',
   ref: 'a', text: 'Audit', leads: ['Lead'], leadText: 'Lead', due: { text: 'Mar-25', date: '2025-03-31', precision: 'month' }, revisions: [],
   status: 'in-progress', rag: 'amber', statusText: null, furtherAction: null, evidence: null, measurement: null, outcomes: null, monitoring: null,
-  reportedTo: null, completed: null, other: [], flags: [], snoozedUntil: null,
+  reportedTo: null, completed: null, other: [], flags: [], snoozedUntil: null, review: null,
 } satisfies Action;
 
 describe('preconditionFailure', () => {

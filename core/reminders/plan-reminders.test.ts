@@ -29,7 +29,7 @@ function action(fields: Partial<Action> = {}): Action {
     ref: 'a', text: 'Audit the handover', leads: ['Medical Director'], leadText: 'Medical Director',
     due: { text: '30/06/2025', date: '2025-06-30', precision: 'day' }, revisions: [], status: 'in-progress', rag: 'amber', statusText: null,
     furtherAction: null, evidence: null, measurement: null, outcomes: null, monitoring: null, reportedTo: null, completed: null, other: [], flags: [],
-    snoozedUntil: null,
+    snoozedUntil: null, review: null,
     ...fields,
   };
 }

@@ -29,6 +29,19 @@ describe('recordSubmission', () => {
     const again = await recordSubmission(world.app.store, await action('1a'), { note: 'Done', status: 'complete', evidence: 'Audit report' }, context('k1'));
     expect(again.kind).toBe('repeated');
     expect(await world.app.store.listUpdates(before.id)).toHaveLength(1);
+    // The change is in the trail once, as the lead's, from the door it came through.
+    const trail = await world.app.store.listAudit({ planId: before.planId, entityId: before.id });
+    expect(trail.map((entry) => [entry.actor, entry.source, entry.changes.map((change) => change.field).sort()])).toEqual([[PEOPLE.lead, 'tab', ['evidence', 'status']]]);
+  });
+
+  it('answers a twin that recorded between the look-up and the write as a repeat, writing nothing', async () => {
+    const before = await action('1a');
+    const first = await recordSubmission(world.app.store, before, { note: 'Done', status: 'complete', evidence: 'Audit report' }, context('k4'));
+    // The look-up misses (the twin had not landed yet); the store's own check inside the write catches it.
+    const late = { findUpdate: () => Promise.resolve(null), recordProgress: world.app.store.recordProgress.bind(world.app.store) };
+    const again = await recordSubmission(late, before, { note: 'Done', status: 'complete', evidence: 'Audit report' }, context('k4'));
+    expect(again).toEqual({ kind: 'repeated', update: first.kind === 'recorded' ? first.update : null });
+    expect(await world.app.store.listUpdates(before.id)).toHaveLength(1);
   });
 
   it('writes nothing for a note alone to the action, only the update', async () => {

@@ -1,13 +1,17 @@
-import type { Action, ActionFields, Actor, ChangeSource, NewUpdate, Update } from '../model/index.js';
+import type { Action, ActionFields, Actor, ChangedBy, ChangeSource, NewUpdate, Update } from '../model/index.js';
 import type { ActionPrecondition } from '../plan/action-precondition.js';
 import { applySubmission } from './apply-submission.js';
 import { checkSubmission, type FieldErrors } from './progress-submission.js';
 
-/** The three store calls a progress update needs; `PlanStore` has them. */
+/** The two store calls a progress update needs; `PlanStore` has them. */
 export interface SubmissionWriter {
   findUpdate(idempotencyKey: string): Promise<Update | null>;
-  updateAction(actionId: string, patch: Partial<ActionFields>, expected: ActionPrecondition, now: string): Promise<Action>;
-  addUpdate(update: NewUpdate): Promise<Update>;
+  /** The update, the action's change and its audit entry as one write; a recorded key writes nothing. */
+  recordProgress(
+    update: NewUpdate,
+    change: { patch: Partial<ActionFields>; expected: ActionPrecondition } | null,
+    by: ChangedBy,
+  ): Promise<{ action: Action; update: Update; repeated: boolean }>;
 }
 
 export interface SubmissionContext {
@@ -31,10 +35,12 @@ export type SubmissionOutcome =
 
 /**
  * A lead's progress update from any door (card, tab), with the card's rules: a key already
- * recorded writes nothing; the inputs are checked (`checkSubmission`); the action changes only
- * if the fields the update touches are as the lead saw them (`applySubmission`), then the update
- * is recorded. A store conflict is thrown for the caller to answer — it may be this submit's twin
- * still writing, so the caller looks the key up again (`findRepeat`) before saying "conflict".
+ * recorded writes nothing (looked up first, so a double press is answered as a repeat even if
+ * its inputs would now be refused); the inputs are checked (`checkSubmission`); the action
+ * changes only if the fields the update touches are as the lead saw them (`applySubmission`),
+ * in the same store write as the update and its audit entry. A store conflict is thrown for
+ * the caller to answer — it may be this submit's twin (on a store that cannot make the whole
+ * write atomic), so the caller looks the key up again (`awaitRepeat`) before saying "conflict".
  * Permission is the caller's to check first (`updateRight`).
  */
 export async function recordSubmission(writer: SubmissionWriter, action: Action, input: unknown, context: SubmissionContext): Promise<SubmissionOutcome> {
@@ -43,8 +49,11 @@ export async function recordSubmission(writer: SubmissionWriter, action: Action,
   const checked = checkSubmission(input, action, context.today);
   if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
   const applied = applySubmission(action, checked.submission, context);
-  const after = Object.keys(applied.patch).length > 0 ? await writer.updateAction(action.id, applied.patch, applied.precondition, context.at) : action;
-  return { kind: 'recorded', action: after, update: await writer.addUpdate(applied.update) };
+  const change = Object.keys(applied.patch).length > 0 ? { patch: applied.patch, expected: applied.precondition } : null;
+  const recorded = await writer.recordProgress(applied.update, change, { actor: context.actor, source: context.source });
+  // The twin of a double submit got in between the look-up above and this write.
+  if (recorded.repeated) return { kind: 'repeated', update: recorded.update };
+  return { kind: 'recorded', action: recorded.action, update: recorded.update };
 }
 
 /**

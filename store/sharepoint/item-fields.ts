@@ -1,8 +1,10 @@
 import {
   Action,
+  AuditEntry,
   CLOSED_STATUSES,
   Conversation,
   Lease,
+  Measure,
   type Plan,
   Plan as PlanSchema,
   type PlanTree,
@@ -36,9 +38,12 @@ export interface PlanRecord {
   generation: string;
   committed: boolean;
   counts: { recommendations: number; actions: number };
+  /** The audit entry of the write that made the plan what it is (audit-trail.ts); null before any. */
+  auditKey: string | null;
 }
 
-export function planFields(plan: Plan, extra: { generation: string; committed: boolean; recommendations: number; actions: number }): Fields {
+/** `auditKey` undefined leaves the item's FtAuditKey as it is (a write with nothing to audit). */
+export function planFields(plan: Plan, extra: { generation: string; committed: boolean; recommendations: number; actions: number; auditKey?: string | null }): Fields {
   return {
     Title: title(plan.title),
     FtKey: plan.id,
@@ -49,7 +54,9 @@ export function planFields(plan: Plan, extra: { generation: string; committed: b
     FtGeneration: extra.generation,
     FtRecommendationCount: extra.recommendations,
     FtActionCount: extra.actions,
+    FtReviewers: JSON.stringify(plan.reviewers),
     FtVersion: plan.version,
+    FtAuditKey: extra.auditKey,
     FtUpdated: plan.updatedAt,
     FtData: JSON.stringify(plan),
   };
@@ -63,6 +70,7 @@ export function planRecord(item: ListItem): PlanRecord {
     generation: stringField(item, 'FtGeneration'),
     committed: item.fields.FtCommitted === true,
     counts: { recommendations: numberField(item, 'FtRecommendationCount'), actions: numberField(item, 'FtActionCount') },
+    auditKey: auditKeyOf(item),
   };
 }
 
@@ -93,16 +101,21 @@ export function actionFields(action: Action, label: string, generation: string):
   };
 }
 
-/** The fields that change when an action is edited (its place in the plan does not). */
-export function actionEditFields(action: Action): Fields {
+/**
+ * The fields that change when an action is edited (its place in the plan does not).
+ * `auditKey` undefined leaves the item's FtAuditKey as it is (a write with nothing to audit).
+ */
+export function actionEditFields(action: Action, auditKey?: string): Fields {
   return {
     FtStatus: action.status,
     FtOpen: !CLOSED_STATUSES.includes(action.status),
     FtDueDate: effectiveDue(action),
     FtDueText: title(action.due?.text ?? ''),
     FtLeads: title(action.leads.join('; ')),
+    FtReview: action.review === null ? null : JSON.stringify(action.review),
     FtVersion: action.version,
     FtUpdated: action.updatedAt,
+    FtAuditKey: auditKey,
     FtData: JSON.stringify(action),
   };
 }
@@ -110,6 +123,12 @@ export function actionEditFields(action: Action): Fields {
 export function actionOf(item: ListItem): Action {
   const action = parseRow(Action, readData(item, 'action'), `action item ${item.id}`);
   return { ...action, version: numberField(item, 'FtVersion') };
+}
+
+/** The audit entry of the write that made the item what it is, or null (audit-trail.ts). */
+export function auditKeyOf(item: ListItem): string | null {
+  const value = item.fields.FtAuditKey;
+  return typeof value === 'string' && value !== '' ? value : null;
 }
 
 export function actionGeneration(item: ListItem): string {
@@ -131,6 +150,54 @@ export function updateFields(update: Update): Fields {
 
 export function updateOf(item: ListItem): Update {
   return parseRow(Update, readData(item, 'update'), `update item ${item.id}`);
+}
+
+/**
+ * A measure's `revision` counts every write (a new value too) and keys its audit entries; its
+ * version counts only changes to its own fields, which an editor's expected version guards.
+ */
+export function measureFields(measure: Measure, revision: number, auditKey?: string): Fields {
+  return {
+    Title: title(measure.name),
+    FtKey: measure.id,
+    FtPlanId: measure.planId,
+    FtActionId: measure.actionId,
+    FtVersion: measure.version,
+    FtRevision: revision,
+    FtUpdated: measure.updatedAt,
+    FtAuditKey: auditKey,
+    FtData: JSON.stringify(measure),
+  };
+}
+
+export function measureOf(item: ListItem): Measure {
+  const measure = parseRow(Measure, readData(item, 'measure'), `measure item ${item.id}`);
+  return { ...measure, version: numberField(item, 'FtVersion') };
+}
+
+export function measureRevision(item: ListItem): number {
+  return numberField(item, 'FtRevision');
+}
+
+/** An audit entry, the version it brought its entity to, and the entry before it (audit-trail.ts). */
+export function auditFields(entry: AuditEntry, link: { key: string; version: number; previous: string | null }): Fields {
+  const said = entry.summary ?? entry.changes.map((change) => change.field).join(', ');
+  return {
+    Title: title(`${entry.entity}: ${said}`),
+    FtKey: link.key,
+    FtPlanId: entry.planId,
+    FtEntityId: entry.entityId,
+    FtEntity: entry.entity,
+    FtVersion: link.version,
+    FtPrevious: link.previous ?? '',
+    FtAt: entry.at,
+    FtSource: entry.source,
+    FtData: JSON.stringify(entry),
+  };
+}
+
+export function auditOf(item: ListItem): AuditEntry {
+  return parseRow(AuditEntry, readData(item, 'audit'), `audit item ${item.id}`);
 }
 
 export function roleFields(role: Role): Fields {

@@ -35,16 +35,21 @@ export interface ListSpec {
   columns: readonly ColumnSpec[];
 }
 
-export type ListKey = 'plans' | 'recommendations' | 'actions' | 'updates' | 'roles' | 'reminders' | 'conversations' | 'leases';
+export type ListKey = 'plans' | 'recommendations' | 'actions' | 'updates' | 'roles' | 'reminders' | 'conversations' | 'leases' | 'audit' | 'measures';
 
-/** Bumped when the schema changes; provisioning records it on the plans list's description. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped when the schema changes; provisioning records it on the plans list's description.
+ * v2 (issue 6): the audit and measures lists; reviews, reviewers and audit heads on plans and actions.
+ */
+export const SCHEMA_VERSION = 2;
 
 const key: ColumnSpec = { name: 'FtKey', displayName: 'Followthrough id', type: 'text', indexed: true, unique: true, required: true, description: 'The app\'s id for this item. Do not edit.' };
 const data: ColumnSpec = { name: 'FtData', displayName: 'Data (JSON)', type: 'note', description: 'Every field of the item as the app stores it. Do not edit by hand.' };
 const planId: ColumnSpec = { name: 'FtPlanId', displayName: 'Plan id', type: 'text', indexed: true, required: true, description: 'The plan this belongs to.' };
 const actionId: ColumnSpec = { name: 'FtActionId', displayName: 'Action id', type: 'text', indexed: true, required: true, description: 'The action this belongs to.' };
 const version: ColumnSpec = { name: 'FtVersion', displayName: 'Version', type: 'number', description: 'Bumped on every change; stale writes are refused.' };
+/** audit-trail.ts: which audit entry recorded the write that made the item what it is now. */
+const auditKey: ColumnSpec = { name: 'FtAuditKey', displayName: 'Audit entry', type: 'text', description: 'The audit entry of the change that made this item what it is. Do not edit.' };
 const generation: ColumnSpec = { name: 'FtGeneration', displayName: 'Generation', type: 'text', indexed: true, description: 'Which import of the plan this item belongs to; older generations are cleared after a replace.' };
 
 export const ACTION_STATUS_CHOICES = ['not-started', 'in-progress', 'blocked', 'complete', 'assured', 'not-applicable', 'unknown'] as const;
@@ -63,7 +68,9 @@ export const LISTS: readonly ListSpec[] = [
       generation,
       { name: 'FtRecommendationCount', displayName: 'Recommendations', type: 'number', description: 'How many recommendations the plan has.' },
       { name: 'FtActionCount', displayName: 'Actions', type: 'number', description: 'How many actions the plan has.' },
+      { name: 'FtReviewers', displayName: 'Reviewers (JSON)', type: 'note', description: 'Roles besides the plan\'s editors who may assure its actions, as a JSON list.' },
       version,
+      auditKey,
       { name: 'FtUpdated', displayName: 'Updated', type: 'dateTime', indexed: true, description: 'When the app last changed the plan.' },
       data,
     ],
@@ -97,7 +104,9 @@ export const LISTS: readonly ListSpec[] = [
       { name: 'FtOpen', displayName: 'Open', type: 'boolean', indexed: true, description: 'True until the action is complete, assured or not applicable.' },
       { name: 'FtDueText', displayName: 'Due (as written)', type: 'text', description: 'The due date exactly as the plan wrote it.' },
       { name: 'FtLeads', displayName: 'Lead roles', type: 'text', description: 'Lead roles, separated by semicolons.' },
+      { name: 'FtReview', displayName: 'Review (JSON)', type: 'note', description: 'The latest governance review (assured, returned, not applicable) as JSON; empty until reviewed.' },
       version,
+      auditKey,
       { name: 'FtUpdated', displayName: 'Updated', type: 'dateTime', indexed: true, description: 'When the app last changed the action.' },
       data,
     ],
@@ -160,6 +169,40 @@ export const LISTS: readonly ListSpec[] = [
       key,
       { name: 'FtHolder', displayName: 'Holder', type: 'text', description: 'The running copy of the bot that holds the lease.' },
       { name: 'FtExpires', displayName: 'Expires', type: 'dateTime', indexed: true, description: 'When the lease lapses unless its holder renews it.' },
+      data,
+    ],
+  },
+  {
+    // One item per change to a plan, action or measure (audit-trail.ts). FtKey is
+    // `<entity id>@<version>#<write id>`: a write retried after a 412 or a lost answer meets its
+    // own item (409) instead of adding a second one, and two writers racing never share an item.
+    key: 'audit',
+    displayName: 'Followthrough Audit',
+    description: 'Who changed what in each plan, when, from where: every field old and new.',
+    columns: [
+      key,
+      planId,
+      { name: 'FtEntityId', displayName: 'Changed item id', type: 'text', indexed: true, required: true, description: 'The plan, action or measure that changed.' },
+      { name: 'FtEntity', displayName: 'Changed item', type: 'choice', choices: ['plan', 'recommendation', 'action', 'measure'], description: 'What kind of thing changed.' },
+      { name: 'FtVersion', displayName: 'Version', type: 'number', description: 'The version the change brought the item to.' },
+      { name: 'FtPrevious', displayName: 'Previous entry', type: 'text', description: 'The audit entry of the change before this one. Do not edit.' },
+      { name: 'FtAt', displayName: 'When', type: 'dateTime', indexed: true, description: 'When the change was made.' },
+      { name: 'FtSource', displayName: 'Source', type: 'choice', choices: ['card', 'chat', 'tab', 'import', 'cli'], description: 'Where the change came from.' },
+      data,
+    ],
+  },
+  {
+    key: 'measures',
+    displayName: 'Followthrough Measures',
+    description: 'Impact measures of each plan and their dated values: evidence that actions changed things.',
+    columns: [
+      key,
+      planId,
+      { name: 'FtActionId', displayName: 'Action id', type: 'text', indexed: true, description: 'The action the measure shows the effect of; empty for a plan-level measure.' },
+      version,
+      { name: 'FtRevision', displayName: 'Revision', type: 'number', description: 'Bumped on every change, a new value included (the version only guards the measure\'s own fields).' },
+      { name: 'FtUpdated', displayName: 'Updated', type: 'dateTime', description: 'When the measure or its values last changed.' },
+      auditKey,
       data,
     ],
   },

@@ -3,8 +3,11 @@ import { type Action, ActionFields, NewUpdate, type Plan, PlanDraft, type Recomm
 import type { SavePlanOptions } from '../plan-store.js';
 import { StoreError } from '../store-error.js';
 import { parseInput, parseInstant } from '../validate.js';
-import { actionFields, planFields, planRecord, recommendationFields, updateFields, type PlanRecord } from './item-fields.js';
+import { auditStep, auditWriter } from './audit-trail.js';
+import type { AuditStep } from './audited-write.js';
+import { actionFields, auditFields, planFields, planRecord, recommendationFields, updateFields, type PlanRecord } from './item-fields.js';
 import type { ListClient, ListWrite } from './lists/list-client.js';
+import { detachMeasures } from './measure-detach.js';
 
 interface Written {
   plan: Plan;
@@ -30,14 +33,17 @@ export async function savePlan(lists: ListClient, draftInput: unknown, options: 
   const generation = randomUUID();
   const written = build(draft, options, now, existing?.plan ?? null);
   const counts = { recommendations: written.recs.length, actions: written.actions.length };
+  // The plan's audit entry is written with the children, before the switch: the plan never
+  // shows the new content without it, and if the switch fails the entry is never read (audit-trail.ts).
+  const audit = importAudit(written.plan, options, existing);
   const hidden = existing === null ? await lists.create('plans', planFields(written.plan, { generation, committed: false, ...counts })) : null;
   try {
-    await writeAll(lists, childWrites(written, generation));
+    await writeAll(lists, [{ kind: 'create', list: 'audit', fields: auditFields(audit.entry, audit.link) }, ...childWrites(written, generation)]);
     const target = existing?.item ?? hidden;
     if (target === null) throw new StoreError('unavailable', 'the plan item disappeared while it was being written');
-    await lists.update('plans', target.id, planFields(written.plan, { generation, committed: true, ...counts }), target.eTag);
+    await lists.update('plans', target.id, planFields(written.plan, { generation, committed: true, ...counts, auditKey: audit.link.key }), target.eTag);
   } catch (error) {
-    await removeGeneration(lists, written.plan.id, generation, hidden?.id ?? null);
+    await removeGeneration(lists, written.plan.id, generation, hidden?.id ?? null, audit.link.key);
     throw error;
   }
   if (existing) await removeOtherGenerations(lists, written.plan.id, generation);
@@ -73,6 +79,13 @@ function build(draft: PlanDraft, options: SavePlanOptions, now: string, previous
   return written;
 }
 
+/** One entry for the whole import: who, from where, and a sentence; the fields are in the plan itself. */
+function importAudit(plan: Plan, options: SavePlanOptions, existing: PlanRecord | null): AuditStep {
+  const by = { actor: options.actor ?? { aadObjectId: null, displayName: null }, source: options.source ?? 'import', summary: options.summary ?? null };
+  const summary = options.summary ?? (existing === null ? 'Plan created by import' : 'Plan replaced by import');
+  return auditStep(auditWriter(by), { planId: plan.id, entity: 'plan', entityId: plan.id, at: plan.updatedAt, changes: [], summary }, plan.version, existing?.auditKey ?? null);
+}
+
 function importUpdate(action: Action, note: string, options: SavePlanOptions, at: string): Update {
   const update = NewUpdate.parse({
     actionId: action.id, planId: action.planId, at, note, source: 'import',
@@ -98,12 +111,14 @@ export async function writeAll(lists: ListClient, writes: readonly ListWrite[]):
   }
 }
 
-/** Deletes what one generation wrote (and the hidden plan item of a new plan). Best effort: it runs after a failure. */
-async function removeGeneration(lists: ListClient, planId: string, generation: string, hiddenPlanItemId: string | null): Promise<void> {
+/** Deletes what one generation wrote (its audit entry, and the hidden plan item of a new plan). Best effort: it runs after a failure. */
+async function removeGeneration(lists: ListClient, planId: string, generation: string, hiddenPlanItemId: string | null, auditKey: string): Promise<void> {
   try {
     const children = await childItems(lists, planId, (itemGeneration) => itemGeneration === generation);
     const updates = hiddenPlanItemId === null ? [] : await lists.query('updates', { where: [{ field: 'FtPlanId', op: 'eq', value: planId }], select: ['FtKey'] });
+    const audit = await lists.getByKey('audit', auditKey, ['FtKey']);
     const writes: ListWrite[] = [...children, ...updates.map((item) => ({ kind: 'delete' as const, list: 'updates' as const, itemId: item.id }))];
+    if (audit !== null) writes.push({ kind: 'delete', list: 'audit', itemId: audit.id });
     if (hiddenPlanItemId !== null) writes.push({ kind: 'delete', list: 'plans', itemId: hiddenPlanItemId });
     await lists.writeMany(writes);
   } catch {
@@ -111,7 +126,7 @@ async function removeGeneration(lists: ListClient, planId: string, generation: s
   }
 }
 
-/** After a replace: the old generation's recommendations and actions, and the old actions' updates and reminders. */
+/** After a replace: the old generation's recommendations and actions, the old actions' updates and reminders; their measures become plan-level. */
 async function removeOtherGenerations(lists: ListClient, planId: string, generation: string): Promise<void> {
   const children = await childItems(lists, planId, (itemGeneration) => itemGeneration !== generation);
   const current = new Set((await lists.query('actions', { where: [{ field: 'FtPlanId', op: 'eq', value: planId }, { field: 'FtGeneration', op: 'eq', value: generation }], select: ['FtKey'] })).map((item) => String(item.fields.FtKey)));
@@ -120,6 +135,7 @@ async function removeOtherGenerations(lists: ListClient, planId: string, generat
       .filter((item) => !current.has(String(item.fields.FtActionId)))
       .map((item) => ({ kind: 'delete', list, itemId: item.id }));
   await writeAll(lists, [...children, ...(await stale('updates')), ...(await stale('reminders'))]);
+  await detachMeasures(lists, planId, current);
 }
 
 async function childItems(lists: ListClient, planId: string, keep: (generation: string) => boolean): Promise<ListWrite[]> {
@@ -137,7 +153,7 @@ export async function deletePlan(lists: ListClient, planId: string): Promise<voi
   if (record === null || !record.committed) throw new StoreError('not-found', `plan ${planId} does not exist`);
   await lists.update('plans', record.item.id, { FtCommitted: false }, record.item.eTag);
   const writes: ListWrite[] = [];
-  for (const list of ['recommendations', 'actions', 'updates', 'reminders'] as const) {
+  for (const list of ['recommendations', 'actions', 'updates', 'reminders', 'measures', 'audit'] as const) {
     const items = await lists.query(list, { where: [{ field: 'FtPlanId', op: 'eq', value: planId }], select: ['FtKey'] });
     writes.push(...items.map((item) => ({ kind: 'delete' as const, list, itemId: item.id })));
   }

@@ -67,7 +67,7 @@ export async function findUpdateByKey(lists: ListClient, key: string): Promise<U
   return item === undefined ? null : updateOf(item);
 }
 
-function sameActionOrConflict(earlier: Update, offered: Update): Update {
+export function sameActionOrConflict(earlier: Update, offered: Update): Update {
   if (earlier.actionId === offered.actionId) return earlier;
   throw new StoreError('conflict', `idempotency key ${String(offered.idempotencyKey)} was already used for an update on action ${earlier.actionId}, not ${offered.actionId}`);
 }

@@ -1,6 +1,7 @@
 import { Action, effectiveDue, type ActionFields } from '../../core/model/index.js';
 import { fromColumns, json, plain, toColumns, type ColumnMap } from './columns.js';
 import { parseRow, type Row } from './validate.js';
+import { rowMemo } from './parsed-rows.js';
 
 /**
  * Where each of the action's own fields is stored. Optional text fields that are absent are
@@ -26,6 +27,7 @@ export const ACTION_FIELD_COLUMNS: ColumnMap<ActionFields> = {
   other: json('other_json'),
   flags: json('flags_json'),
   snoozedUntil: plain('snoozed_until'),
+  review: json('review_json'),
 };
 
 /** The field columns plus `effective_due`, the derived date reminders sweep on. */
@@ -33,7 +35,10 @@ export function actionFieldColumns(fields: ActionFields): Record<string, unknown
   return { ...toColumns(ACTION_FIELD_COLUMNS, fields), effective_due: effectiveDue(fields) };
 }
 
-export function rowToAction(row: Row): Action {
+/** The row checked against the model once per distinct content (see parsed-rows.ts). */
+export const rowToAction = (row: Row): Action => memo.parse(row);
+
+function checkActionRow(row: Row): Action {
   const where = `action ${String(row.id)}`;
   const candidate = {
     ...fromColumns(ACTION_FIELD_COLUMNS, row, where),
@@ -47,3 +52,5 @@ export function rowToAction(row: Row): Action {
   };
   return parseRow(Action, candidate, where);
 }
+
+const memo = rowMemo(checkActionRow);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime } from '../../core/model/index.js';
+import { ChangedBy, IsoDateTime } from '../../core/model/index.js';
 import { parseInput } from './validate.js';
 
 const Id = z.string().min(1);
@@ -21,4 +21,11 @@ export function instantArg(value: unknown, what: string): string {
 export function definedEntries(patch: unknown, what: string): Record<string, unknown> {
   const object = parseInput(z.record(z.string(), z.unknown()), patch, what);
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
+}
+
+/** Who made a change, with the schema's defaults applied (no meeting, no summary). */
+export type ChangedByValue = z.output<typeof ChangedBy>;
+
+export function changedByArg(value: unknown): ChangedByValue {
+  return parseInput(ChangedBy, value, 'who made the change');
 }

@@ -2,6 +2,7 @@ import { StoreError } from '../store-error.js';
 import type { Db } from './open-database.js';
 import { SCHEMA_V1 } from './schema-v1.js';
 import { SCHEMA_V3 } from './schema-v3.js';
+import { SCHEMA_V4 } from './schema-v4.js';
 
 export interface Migration {
   /** The `user_version` the database has once this migration is applied; 1, 2, 3… with no gaps. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
           ALTER TABLE actions ADD COLUMN snoozed_until TEXT;`,
   },
   { version: 3, name: 'conversation references for proactive messages; leases', sql: SCHEMA_V3 },
+  { version: 4, name: 'reviews, reviewers, the audit trail and impact measures', sql: SCHEMA_V4 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,8 @@
+import { diffFields } from '../../core/assurance/audit-diff.js';
 import { PlanFields, type Plan } from '../../core/model/index.js';
 import { StoreError } from '../store-error.js';
-import { definedEntries, idArg, instantArg, versionArg } from './arguments.js';
+import { auditChanges } from './audit-rows.js';
+import { changedByArg, definedEntries, idArg, instantArg, versionArg } from './arguments.js';
 import type { Db } from './open-database.js';
 import { assignmentList } from './columns.js';
 import { PLAN_FIELD_COLUMNS, planFieldColumns } from './plan-rows.js';
@@ -17,11 +19,13 @@ export function staleVersion(what: string, current: number, expected: number): S
   return new StoreError('conflict', `${what} is at version ${String(current)}, not ${String(expected)}: it changed since it was read; reload and try again`);
 }
 
-export function updatePlanFields(db: Db, planIdInput: unknown, patchInput: unknown, expectedInput: unknown, nowInput: unknown): Plan {
+/** Applies the patch at the expected version, with an audit entry of the fields it changed. */
+export function updatePlanFields(db: Db, planIdInput: unknown, patchInput: unknown, expectedInput: unknown, nowInput: unknown, byInput: unknown): Plan {
   const planId = idArg(planIdInput, 'plan id');
   const patch = definedEntries(patchInput, 'plan patch');
   const expected = versionArg(expectedInput);
   const now = canonicalInstant(instantArg(nowInput, 'now'));
+  const by = changedByArg(byInput);
   return inWriteTransaction(db, () => {
     const current = findPlan(db, planId);
     if (!current) throw new StoreError('not-found', `plan ${planId} does not exist`);
@@ -30,10 +34,13 @@ export function updatePlanFields(db: Db, planIdInput: unknown, patchInput: unkno
     const result = sql(db, UPDATE_PLAN_FIELDS).run({ id: planId, expected, now, ...planFieldColumns(fields) });
     if (result.changes !== 1) throw staleVersion(`plan ${planId}`, current.version, expected);
     writeReferenceKeys(db, planId, fields.references);
+    const patched = Object.keys(patch).filter((key): key is keyof PlanFields => key in fields);
+    auditChanges(db, { planId, entity: 'plan', entityId: planId, at: now, by, changes: diffFields(current, fields, patched) });
     return findPlanOrFail(db, planId);
   });
 }
 
+/** Everything under the plan goes with it (foreign keys cascade): actions, updates, reminders, its audit trail and measures. */
 export function deletePlan(db: Db, planIdInput: unknown): void {
   const planId = idArg(planIdInput, 'plan id');
   const result = sql(db, 'DELETE FROM plans WHERE id = ?').run(planId);

@@ -3,6 +3,7 @@ import type { PlanSummary } from '../plan-store.js';
 import { StoreError } from '../store-error.js';
 import { fromColumns, json, plain, toColumns, type ColumnMap } from './columns.js';
 import { parseRow, type Row } from './validate.js';
+import { rowMemo } from './parsed-rows.js';
 
 /** Where each of the plan's own fields is stored. */
 export const PLAN_FIELD_COLUMNS: ColumnMap<PlanFields> = {
@@ -13,6 +14,7 @@ export const PLAN_FIELD_COLUMNS: ColumnMap<PlanFields> = {
   organisations: json('organisations_json'),
   owner: plain('owner'),
   forums: json('forums_json'),
+  reviewers: json('reviewers_json'),
   status: plain('status'),
   statements: json('statements_json'),
   ragKey: json('rag_key_json'),
@@ -26,7 +28,10 @@ export function planFieldColumns(fields: PlanFields): Record<string, unknown> {
   return toColumns(PLAN_FIELD_COLUMNS, fields);
 }
 
-export function rowToPlan(row: Row): Plan {
+/** The row checked against the model once per distinct content (see parsed-rows.ts). */
+export const rowToPlan = (row: Row): Plan => memo.parse(row);
+
+function checkPlanRow(row: Row): Plan {
   const where = `plan ${String(row.id)}`;
   const candidate = {
     ...fromColumns(PLAN_FIELD_COLUMNS, row, where),
@@ -62,3 +67,5 @@ function countOf(value: unknown, planId: string): number {
 export function referenceKey(reference: string): string {
   return reference.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
 }
+
+const memo = rowMemo(checkPlanRow);

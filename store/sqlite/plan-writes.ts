@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { Actor, IsoDateTime, PlanDraft, type ActionDraft, type RecommendationDraft } from '../../core/model/index.js';
+import { Actor, ChangeSource, IsoDateTime, PlanDraft, type ActionDraft, type RecommendationDraft } from '../../core/model/index.js';
 import type { SavePlanOptions } from '../plan-store.js';
 import { StoreError } from '../store-error.js';
 import { ACTION_FIELD_COLUMNS, actionFieldColumns } from './action-rows.js';
+import { insertAuditRow } from './audit-rows.js';
 import { assignmentList, columnList, placeholderList } from './columns.js';
 import type { Db } from './open-database.js';
 import { PLAN_FIELD_COLUMNS, planFieldColumns, referenceKey } from './plan-rows.js';
@@ -15,6 +16,8 @@ import { canonicalInstant, parseInput } from './validate.js';
 const SaveOptions = z.object({
   replacePlanId: z.string().min(1).optional(),
   actor: Actor.optional(),
+  source: ChangeSource.optional(),
+  summary: z.string().nullable().optional(),
   contentKey: z.string().nullable().optional(),
   now: IsoDateTime,
 });
@@ -56,8 +59,22 @@ export function savePlan(db: Db, draftInput: unknown, optionsInput: SavePlanOpti
     draft.recommendations.forEach((recommendation, position) => {
       insertRecommendation({ db, planId, now, author }, recommendation, position);
     });
+    const summary = options.summary ?? defaultSummary(draft, options.replacePlanId !== undefined);
+    const by = { actor: author, source: options.source ?? 'import', meeting: null, summary };
+    insertAuditRow(db, { planId, entity: 'plan', entityId: planId, at: now, by, changes: [] });
     return planId;
   });
+}
+
+/** "Plan imported: 3 recommendations, 4 actions." — what the trail says when the caller gives no sentence. */
+function defaultSummary(draft: PlanDraft, replaced: boolean): string {
+  const actions = draft.recommendations.reduce((sum, recommendation) => sum + recommendation.actions.length, 0);
+  const counts = `${count(draft.recommendations.length, 'recommendation')}, ${count(actions, 'action')}`;
+  return replaced ? `Plan replaced by a new import: ${counts}.` : `Plan imported: ${counts}.`;
+}
+
+function count(n: number, noun: string): string {
+  return `${String(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function planRowParams(planId: string, draft: PlanDraft, contentKey: string | null, now: string): Record<string, unknown> {

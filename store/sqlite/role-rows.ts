@@ -1,5 +1,6 @@
 import { Role } from '../../core/model/index.js';
 import { parseRow, readJson, type Row } from './validate.js';
+import { rowMemo } from './parsed-rows.js';
 
 export interface RoleColumns {
   id: string;
@@ -19,7 +20,10 @@ export function roleColumns(role: Role): RoleColumns {
   };
 }
 
-export function rowToRole(row: Row): Role {
+/** The row checked against the model once per distinct content (see parsed-rows.ts). */
+export const rowToRole = (row: Row): Role => memo.parse(row);
+
+function checkRoleRow(row: Row): Role {
   const where = `role ${String(row.id)}`;
   return parseRow(
     Role,
@@ -33,3 +37,5 @@ export function rowToRole(row: Row): Role {
     where,
   );
 }
+
+const memo = rowMemo(checkRoleRow);

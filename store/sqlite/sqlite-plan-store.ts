@@ -1,15 +1,18 @@
-import type { Conversation, NewReminder, NewRole, NewUpdate, PlanDraft, PlanFields, ReminderState } from '../../core/model/index.js';
-import type { ActionPatch, ActionPrecondition, PlanStore, SavePlanOptions } from '../plan-store.js';
+import type { AuditQuery, ChangedBy, Conversation, MeasureFields, MeasureValue, NewReminder, NewRole, NewUpdate, PlanDraft, PlanFields, ReminderState } from '../../core/model/index.js';
+import type { ActionPatch, ActionPrecondition, PlanStore, ProgressChange, SavePlanOptions } from '../plan-store.js';
 import { StoreError } from '../store-error.js';
 import { getAction, updateAction } from './action-ops.js';
+import { listAudit } from './audit-ops.js';
 import { listActionsChangedSince, listOpenActions, listOpenActionsDueBy } from './action-sweeps.js';
 import { getConversation, markConversationUnusable, saveConversation } from './conversation-ops.js';
 import { acquireLease, releaseLease } from './lease-ops.js';
+import { addMeasureValue, listMeasures, saveMeasure } from './measure-ops.js';
 import { migrate } from './migrations.js';
 import { openDatabase, type Db } from './open-database.js';
 import { deletePlan, updatePlanFields } from './plan-edits.js';
 import { findSimilarPlans, getActionContext, getPlan, listPlans } from './plan-queries.js';
 import { savePlan } from './plan-writes.js';
+import { recordProgress } from './progress-ops.js';
 import { listReminders, planReminder, setReminderState } from './reminder-ops.js';
 import { findRole, listRoles, saveRole } from './role-ops.js';
 import { toStoreError } from './sqlite-errors.js';
@@ -71,8 +74,8 @@ class SqliteStore implements SqlitePlanStore {
     return this.run('finding similar plans', () => findSimilarPlans(this.db, match));
   }
 
-  updatePlanFields(planId: string, patch: Partial<PlanFields>, expectedVersion: number, now: string) {
-    return this.run(`updating plan ${planId}`, () => updatePlanFields(this.db, planId, patch, expectedVersion, now));
+  updatePlanFields(planId: string, patch: Partial<PlanFields>, expectedVersion: number, now: string, by: ChangedBy) {
+    return this.run(`updating plan ${planId}`, () => updatePlanFields(this.db, planId, patch, expectedVersion, now, by));
   }
 
   deletePlan(planId: string) {
@@ -89,8 +92,8 @@ class SqliteStore implements SqlitePlanStore {
     return this.run(`reading action ${actionId} with its plan`, () => getActionContext(this.db, actionId));
   }
 
-  updateAction(actionId: string, patch: ActionPatch, expected: number | ActionPrecondition, now: string) {
-    return this.run(`updating action ${actionId}`, () => updateAction(this.db, actionId, patch, expected, now));
+  updateAction(actionId: string, patch: ActionPatch, expected: number | ActionPrecondition, now: string, by: ChangedBy) {
+    return this.run(`updating action ${actionId}`, () => updateAction(this.db, actionId, patch, expected, now, by));
   }
 
   listOpenActionsDueBy(date: string) {
@@ -109,6 +112,10 @@ class SqliteStore implements SqlitePlanStore {
     return this.run('adding an update', () => addUpdate(this.db, update));
   }
 
+  recordProgress(update: NewUpdate, change: ProgressChange | null, by: ChangedBy) {
+    return this.run(`recording progress on action ${update.actionId}`, () => recordProgress(this.db, update, change, by));
+  }
+
   listUpdates(actionId: string) {
     return this.run(`listing updates of action ${actionId}`, () => listUpdates(this.db, actionId));
   }
@@ -123,6 +130,22 @@ class SqliteStore implements SqlitePlanStore {
 
   findUpdate(idempotencyKey: string) {
     return this.run('finding an update by its key', () => findUpdate(this.db, idempotencyKey));
+  }
+
+  listAudit(query: AuditQuery) {
+    return this.run(`listing the audit trail of plan ${query.planId}`, () => listAudit(this.db, query));
+  }
+
+  listMeasures(planId: string) {
+    return this.run(`listing the measures of plan ${planId}`, () => listMeasures(this.db, planId));
+  }
+
+  saveMeasure(planId: string, fields: MeasureFields, expected: { id: string; version: number } | null, now: string, by: ChangedBy) {
+    return this.run(expected === null ? `adding a measure to plan ${planId}` : `changing measure ${expected.id}`, () => saveMeasure(this.db, planId, fields, expected, now, by));
+  }
+
+  addMeasureValue(measureId: string, value: MeasureValue, by: ChangedBy) {
+    return this.run(`adding a value to measure ${measureId}`, () => addMeasureValue(this.db, measureId, value, by));
   }
 
   saveRole(role: NewRole) {

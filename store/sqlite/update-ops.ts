@@ -47,13 +47,13 @@ export function findUpdate(db: Db, keyInput: unknown): Update | null {
   return findByIdempotencyKey(db, idArg(keyInput, 'idempotency key'));
 }
 
-function findByIdempotencyKey(db: Db, key: string): Update | null {
+export function findByIdempotencyKey(db: Db, key: string): Update | null {
   const row = sql(db, 'SELECT * FROM updates WHERE idempotency_key = ?').get(key);
   return row ? rowToUpdate(row) : null;
 }
 
 /** A key reused for a different action is a caller's bug, not a retry: say so rather than return someone else's update. */
-function sameActionOrConflict(earlier: Update, offered: Update): Update {
+export function sameActionOrConflict(earlier: Update, offered: Update): Update {
   if (earlier.actionId === offered.actionId) return earlier;
   throw new StoreError(
     'conflict',

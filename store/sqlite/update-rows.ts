@@ -2,6 +2,7 @@ import { Update } from '../../core/model/index.js';
 import type { Db } from './open-database.js';
 import { sql } from './statements.js';
 import { parseRow, readJson, writeJson, type Row } from './validate.js';
+import { rowMemo } from './parsed-rows.js';
 
 interface UpdateColumns {
   id: string;
@@ -33,7 +34,10 @@ function updateColumns(update: Update): UpdateColumns {
   };
 }
 
-export function rowToUpdate(row: Row): Update {
+/** The row checked against the model once per distinct content (see parsed-rows.ts). */
+export const rowToUpdate = (row: Row): Update => memo.parse(row);
+
+function checkUpdateRow(row: Row): Update {
   const where = `update ${String(row.id)}`;
   return parseRow(
     Update,
@@ -61,3 +65,5 @@ export function insertUpdateRow(db: Db, update: Update): void {
      VALUES (@id, @action_id, @plan_id, @at, @author_json, @source, @note, @status, @revised_due_json, @evidence, @idempotency_key)`,
   ).run(updateColumns(update));
 }
+
+const memo = rowMemo(checkUpdateRow);

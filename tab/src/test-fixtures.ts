@@ -31,6 +31,7 @@ export function anAction(overrides: Partial<Action> = {}): Action {
     other: [],
     snoozedUntil: null,
     flags: [],
+    review: null,
     ...overrides,
   };
 }

@@ -6,232 +6,32 @@
 // Instants are compared as instants (a remote store may drop milliseconds or the offset form),
 // and optional text fields that a draft leaves out read back as null: the one "not given" form.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ActionDraft as ActionDraftSchema,
-  ActionFields,
-  PlanFields,
-  RecommendationFields,
-  type ActionDraft,
-  type Conversation,
-  type FuzzyDate,
-  type Lease,
-  type NewReminder,
-  type NewUpdate,
-  type PlanDraft,
-  type RecommendationDraft,
-} from '../../core/model/index.js';
+import { ActionFields, PlanFields, RecommendationFields, type Conversation, type FuzzyDate, type Lease, type NewReminder, type PlanDraft } from '../../core/model/index.js';
 import type { PlanStore, PlanTree } from '../../store/plan-store.js';
-import { StoreError, type StoreErrorCode } from '../../store/store-error.js';
+import { StoreError } from '../../store/store-error.js';
+import { describeAuditContract } from './audit.contract.js';
+import {
+  action,
+  BY_EDITOR,
+  buildDraft,
+  day,
+  expectedActionFields,
+  expectStoreError,
+  firstAction,
+  IMPORTER,
+  LATER,
+  LATEST,
+  newUpdate,
+  NOW,
+  recommendation,
+  sameInstant,
+  savedTree,
+  type ContractStore,
+} from './contract-fixtures.js';
+import { describeMeasuresContract } from './measures.contract.js';
+import { describeProgressContract } from './progress.contract.js';
 
-export interface ContractStore {
-  store: PlanStore;
-  cleanup: () => Promise<void>;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Test data: our own plan, shaped like the seeds (long texts, several leads, fuzzy dates).
-
-export const NOW = '2025-06-02T09:30:00.000Z';
-export const LATER = '2025-06-03T14:05:00.000Z';
-export const LATEST = '2025-06-04T08:00:00.000Z';
-
-const IMPORTER = { aadObjectId: '7d1c4f0e-2b8a-4c55-9d7e-0a1b2c3d4e5f', displayName: 'Priya Natarajan' };
-
-function day(text: string, date: string): FuzzyDate {
-  return { text, date, precision: 'day' };
-}
-
-function action(fields: Partial<ActionDraft> & Pick<ActionDraft, 'text'>): ActionDraft {
-  // Parsing applies the schema's defaults (null for text a plan leaves out), as an importer's output has them.
-  return ActionDraftSchema.parse({ ref: null, leads: [], due: null, revisions: [], status: 'unknown', rag: null, flags: [], other: [], ...fields });
-}
-
-function recommendation(fields: Partial<RecommendationDraft> & Pick<RecommendationDraft, 'text' | 'actions'>): RecommendationDraft {
-  return { number: null, organisation: null, finding: null, flags: [], ...fields };
-}
-
-const LONG_RECOMMENDATION =
-  'The Trust should make sure that when a service user with a diagnosis of personality disorder moves between ' +
-  'community and inpatient teams, a named clinician holds the care plan throughout, that disagreement between ' +
-  'teams about who is responsible is escalated within five working days, and that the outcome is recorded in ' +
-  'the electronic record so that every team involved can see who is accountable for the next step of care.';
-
-/**
- * A realistic draft: three recommendations (one with no actions), actions with several leads,
- * fuzzy dates with earlier targets and notes, a revision, nulls and absent optional fields.
- */
-export function buildDraft(overrides: { title?: string; references?: string[] } = {}): PlanDraft {
-  return {
-    plan: {
-      title: overrides.title ?? 'Independent Mental Health Homicide Review: action plan for Service User K',
-      references: overrides.references ?? ['StEIS 2022/14873', 'SI 2022/23 041'],
-      sourceReport: 'Independent investigation into the care and treatment of Service User K',
-      published: day('14 March 2023', '2023-03-14'),
-      organisations: ['Westmere Partnership NHS Foundation Trust', 'Westmere Integrated Care Board'],
-      owner: 'Chief Nursing Officer',
-      forums: ['Quality and Safety Committee', 'Trust Board'],
-      status: 'active',
-      reminders: { enabled: true, offsetsDays: [10, 3, 0], overdueEveryDays: 5, escalateAfterDaysOverdue: 21, workingDaysOnly: true, window: { start: '08:30', end: '16:00' } },
-      statements: [
-        'Westmere Partnership NHS Foundation Trust extends its deepest sympathy to the family of the victim and to ' +
-          'the family of Service User K. We accept every recommendation of the independent investigation and ' +
-          'have already begun the work described below; progress will be reported to the Trust Board each quarter.',
-        'The Integrated Care Board will seek assurance that the changes are embedded and sustained.',
-      ],
-      ragKey: [
-        { rag: 'red', meaning: 'Action not started', status: 'not-started' },
-        { rag: 'amber', meaning: 'Action being progressed', status: 'in-progress' },
-        { rag: 'green', meaning: 'Action fully complete', status: 'complete' },
-      ],
-      lastUpdated: { text: 'May 2025', date: '2025-05-31', precision: 'month' },
-      details: [{ label: 'Divisional Lead/s', value: 'Adult Community Divisional Director; Deputy Director of Safety' }],
-      columns: [
-        { heading: 'Rec No.', field: 'number' },
-        { heading: 'Actions to achieve recommendation', field: 'text' },
-        { heading: 'Implementation Lead', field: 'leads' },
-        { heading: 'Assurance rating', field: null },
-      ],
-    },
-    recommendations: [
-      recommendation({
-        number: '1',
-        organisation: 'Westmere Partnership NHS Foundation Trust',
-        text: LONG_RECOMMENDATION,
-        line: 14,
-        actions: [
-          action({
-            ref: 'a)',
-            text: 'Write a joint protocol for transfers of care between community and inpatient personality disorder services, agreed by both clinical directors.',
-            leads: ['Clinical Director, Adult Community Services', 'Clinical Director, Inpatient Services', 'Head of Nursing'],
-            leadText: 'Clinical Director Adult Community Services / Clinical Director Inpatient Services / Head of Nursing',
-            due: {
-              text: 'September 2023 Q1 2025/26',
-              date: '2025-06-30',
-              precision: 'quarter',
-              start: '2025-04-01',
-              earlier: [{ text: 'September 2023', date: '2023-09-30', precision: 'month' }],
-              note: 'in line with the roll-out of the new electronic record',
-            },
-            revisions: [
-              {
-                date: '2025-09-30',
-                reason: 'Protocol consultation extended after staff-side feedback',
-                at: '2025-05-20T16:45:00.000Z',
-                by: { aadObjectId: '3f6a9b1e-5c2d-4e7f-8a90-b1c2d3e4f5a6', displayName: 'Tomasz Wiśniewski' },
-              },
-            ],
-            status: 'in-progress',
-            rag: 'amber',
-            statusText: 'Amber - draft protocol out for consultation',
-            evidence: 'Draft protocol v0.3; consultation log',
-            monitoring: 'Quarterly audit of transfers reported to the Quality and Safety Committee',
-            reportedTo: 'Quality and Safety Committee',
-            progress: 'Draft protocol written and shared with both directorates; consultation closes in July.',
-            line: 15,
-          }),
-          action({
-            ref: 'b)',
-            text: 'Escalate unresolved disagreements about responsibility to the Associate Director within five working days.',
-            leads: ['Associate Director of Patient Safety'],
-            due: { text: 'Ongoing', date: null, precision: 'ongoing', ongoing: true },
-            snoozedUntil: '2025-06-09',
-            status: 'not-started',
-            furtherAction: null,
-            measurement: null,
-            outcomes: null,
-            completed: null,
-            progress: null,
-          }),
-        ],
-      }),
-      recommendation({
-        number: '2.',
-        finding: 'Lack of evidence that the risk assessment was reviewed after the change of care coordinator.',
-        text: 'Risk assessments must be reviewed whenever the care coordinator changes.',
-        flags: ['misaligned-cells'],
-        actions: [
-          action({
-            ref: '1.',
-            text: 'Add a mandatory risk review step to the change-of-coordinator form.',
-            leads: ['Head of Clinical Systems', 'Deputy Medical Director'],
-            due: { text: '31 September 2023', date: null, precision: 'none', problem: '31 September does not exist' },
-            status: 'complete',
-            rag: 'green',
-            completed: { text: 'COMPLETED 31/01/2024', date: '2024-01-31', precision: 'day', complete: true },
-            flags: ['unparsed'],
-            other: [{ label: 'Assurance rating', value: 'Substantial' }],
-            progress: '   ',
-          }),
-          action({ text: 'Audit twenty records a quarter for a year to confirm the step is used.' }),
-        ],
-      }),
-      recommendation({ number: 'R3', text: 'Share the learning from this review across the Integrated Care System.', actions: [] }),
-    ],
-    warnings: [{ line: 30, code: 'date-problem', message: 'No such date: 31 September 2023', excerpt: '31 September 2023' }],
-    discarded: [{ line: 2, text: 'Page 1 of 4', reason: 'page footer' }],
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Helpers that need nothing but the interface.
-
-/** The optional action fields that read back as null when a draft leaves them out. */
-const NULLABLE_ACTION_FIELDS = ['leadText', 'statusText', 'furtherAction', 'evidence', 'measurement', 'outcomes', 'monitoring', 'reportedTo', 'completed'] as const;
-
-/** What a stored action's fields should be for a draft action. */
-export function expectedActionFields(draft: ActionDraft): ActionFields {
-  const fields = ActionFields.parse(draft);
-  for (const key of NULLABLE_ACTION_FIELDS) fields[key] ??= null;
-  return fields;
-}
-
-export async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail, but it succeeded');
-    },
-    (error: unknown) => error,
-  );
-}
-
-/** Awaits a failure and checks it is a StoreError with this code; returns it for further checks. */
-export async function expectStoreError(promise: Promise<unknown>, code: StoreErrorCode): Promise<StoreError> {
-  const error = await rejection(promise);
-  expect(error).toBeInstanceOf(StoreError);
-  const storeError = error as StoreError;
-  expect(storeError.code, storeError.message).toBe(code);
-  return storeError;
-}
-
-export function sameInstant(actual: string, expected: string): void {
-  expect(Date.parse(actual), `${actual} vs ${expected}`).toBe(Date.parse(expected));
-}
-
-function firstAction(tree: PlanTree | null, recommendation = 0, position = 0) {
-  const found = tree?.recommendations[recommendation]?.actions[position];
-  if (!found) throw new Error(`no action ${String(recommendation)}/${String(position)} in the tree`);
-  return found;
-}
-
-async function savedTree(store: PlanStore, draft = buildDraft(), contentKey: string | null = null): Promise<PlanTree> {
-  const planId = await store.savePlan(draft, { now: NOW, actor: IMPORTER, contentKey });
-  const tree = await store.getPlan(planId);
-  if (!tree) throw new Error(`plan ${planId} was saved but cannot be read`);
-  return tree;
-}
-
-function newUpdate(tree: PlanTree, fields: Partial<NewUpdate> = {}): NewUpdate {
-  const target = firstAction(tree);
-  return {
-    actionId: target.id,
-    planId: target.planId,
-    at: LATER,
-    author: { aadObjectId: IMPORTER.aadObjectId, displayName: IMPORTER.displayName },
-    source: 'card',
-    note: 'Consultation closed; final protocol goes to the July committee.',
-    ...fields,
-  };
-}
+export { buildDraft, expectedActionFields, expectStoreError, LATER, LATEST, NOW, rejection, sameInstant, type ContractStore } from './contract-fixtures.js';
 
 function newReminder(tree: PlanTree, fields: Partial<NewReminder> = {}): NewReminder {
   const target = firstAction(tree);
@@ -301,6 +101,10 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
     afterEach(async () => {
       await cleanup();
     });
+
+    describeAuditContract(() => store);
+    describeMeasuresContract(() => store);
+    describeProgressContract(() => store);
 
     describe('saving and reading plans', () => {
       it('reads back exactly the fields it was given, in plan order', async () => {
@@ -478,7 +282,7 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
     describe('editing plan fields', () => {
       it('applies the patch at the expected version', async () => {
         const { plan } = await savedTree(store);
-        const updated = await store.updatePlanFields(plan.id, { status: 'closed', references: ['SI 2025/26 100'] }, 1, LATER);
+        const updated = await store.updatePlanFields(plan.id, { status: 'closed', references: ['SI 2025/26 100'] }, 1, LATER, BY_EDITOR);
         expect(updated).toMatchObject({ id: plan.id, status: 'closed', references: ['SI 2025/26 100'], version: 2, title: plan.title });
         sameInstant(updated.updatedAt, LATER);
         expect((await store.getPlan(plan.id))?.plan).toEqual(updated);
@@ -488,16 +292,16 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
 
       it('refuses a stale version with a conflict naming the current one', async () => {
         const { plan } = await savedTree(store);
-        await store.updatePlanFields(plan.id, { owner: 'Medical Director' }, 1, LATER);
-        const error = await expectStoreError(store.updatePlanFields(plan.id, { owner: 'Chief Executive' }, 1, LATEST), 'conflict');
+        await store.updatePlanFields(plan.id, { owner: 'Medical Director' }, 1, LATER, BY_EDITOR);
+        const error = await expectStoreError(store.updatePlanFields(plan.id, { owner: 'Chief Executive' }, 1, LATEST, BY_EDITOR), 'conflict');
         expect(error.message).toMatch(/version 2/);
         expect((await store.getPlan(plan.id))?.plan.owner).toBe('Medical Director');
       });
 
       it('rejects an invalid patch and a missing plan', async () => {
         const { plan } = await savedTree(store);
-        await expectStoreError(store.updatePlanFields(plan.id, { title: '' }, 1, LATER), 'invalid');
-        await expectStoreError(store.updatePlanFields('no-such-plan', { title: 'x' }, 1, LATER), 'not-found');
+        await expectStoreError(store.updatePlanFields(plan.id, { title: '' }, 1, LATER, BY_EDITOR), 'invalid');
+        await expectStoreError(store.updatePlanFields('no-such-plan', { title: 'x' }, 1, LATER, BY_EDITOR), 'not-found');
         expect((await store.getPlan(plan.id))?.plan.version).toBe(1);
       });
     });
@@ -511,7 +315,7 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
         const recommendation: Partial<typeof rec> = { ...rec };
         delete recommendation.actions;
         expect(await store.getActionContext(action.id)).toEqual({ plan: tree.plan, recommendation, action });
-        const edited = await store.updateAction(action.id, { status: 'blocked' }, 1, LATER);
+        const edited = await store.updateAction(action.id, { status: 'blocked' }, 1, LATER, BY_EDITOR);
         expect((await store.getActionContext(action.id))?.action).toEqual(edited);
         expect(await store.getActionContext('no-such-action')).toBeNull();
       });
@@ -519,7 +323,7 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
       it('applies the patch at the expected version and leaves other fields alone', async () => {
         const before = firstAction(await savedTree(store));
         const revisions = [...before.revisions, { date: '2025-12-31', reason: 'Waiting for the new record system', at: LATER, by: null }];
-        const after = await store.updateAction(before.id, { status: 'blocked', rag: 'red', revisions, flags: ['escalated'] }, 1, LATER);
+        const after = await store.updateAction(before.id, { status: 'blocked', rag: 'red', revisions, flags: ['escalated'] }, 1, LATER, BY_EDITOR);
         expect(after).toEqual({ ...before, status: 'blocked', rag: 'red', revisions, flags: ['escalated'], version: 2, updatedAt: after.updatedAt });
         sameInstant(after.updatedAt, LATER);
         expect(await store.getAction(before.id)).toEqual(after);
@@ -527,8 +331,8 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
 
       it('refuses a stale version with a conflict naming the current one, changing nothing', async () => {
         const before = firstAction(await savedTree(store));
-        const current = await store.updateAction(before.id, { status: 'complete' }, 1, LATER);
-        const error = await expectStoreError(store.updateAction(before.id, { status: 'blocked' }, 1, LATEST), 'conflict');
+        const current = await store.updateAction(before.id, { status: 'complete' }, 1, LATER, BY_EDITOR);
+        const error = await expectStoreError(store.updateAction(before.id, { status: 'blocked' }, 1, LATEST, BY_EDITOR), 'conflict');
         expect(error.message).toMatch(/version 2/);
         expect(await store.getAction(before.id)).toEqual(current);
       });
@@ -536,8 +340,8 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
       it('lets exactly one of two racing writers win', async () => {
         const before = firstAction(await savedTree(store));
         const results = await Promise.allSettled([
-          store.updateAction(before.id, { status: 'complete' }, 1, LATER),
-          store.updateAction(before.id, { status: 'blocked' }, 1, LATER),
+          store.updateAction(before.id, { status: 'complete' }, 1, LATER, BY_EDITOR),
+          store.updateAction(before.id, { status: 'blocked' }, 1, LATER, BY_EDITOR),
         ]);
         expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
         const [failure] = results.filter((result) => result.status === 'rejected');
@@ -547,15 +351,15 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
 
       it('applies a change whose touched fields are unchanged, even after another field changed', async () => {
         const before = firstAction(await savedTree(store));
-        await store.updateAction(before.id, { evidence: 'Audit report, March' }, 1, LATER);
-        const after = await store.updateAction(before.id, { status: 'complete' }, { unchanged: { status: before.status } }, LATEST);
+        await store.updateAction(before.id, { evidence: 'Audit report, March' }, 1, LATER, BY_EDITOR);
+        const after = await store.updateAction(before.id, { status: 'complete' }, { unchanged: { status: before.status } }, LATEST, BY_EDITOR);
         expect(after).toMatchObject({ status: 'complete', evidence: 'Audit report, March', version: 3 });
       });
 
       it('refuses a change whose touched field someone else changed, naming the field', async () => {
         const before = firstAction(await savedTree(store));
-        const current = await store.updateAction(before.id, { status: 'blocked' }, 1, LATER);
-        const error = await expectStoreError(store.updateAction(before.id, { status: 'complete' }, { unchanged: { status: before.status } }, LATEST), 'conflict');
+        const current = await store.updateAction(before.id, { status: 'blocked' }, 1, LATER, BY_EDITOR);
+        const error = await expectStoreError(store.updateAction(before.id, { status: 'complete' }, { unchanged: { status: before.status } }, LATEST, BY_EDITOR), 'conflict');
         expect(error.message).toMatch(/status/);
         expect(await store.getAction(before.id)).toEqual(current);
       });
@@ -563,9 +367,9 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
       it('rejects an invalid patch and a missing action', async () => {
         const before = firstAction(await savedTree(store));
         const bogus = { status: 'finished' } as unknown as Parameters<PlanStore['updateAction']>[1];
-        await expectStoreError(store.updateAction(before.id, bogus, 1, LATER), 'invalid');
-        await expectStoreError(store.updateAction(before.id, { revisions: [{ date: '2025-02-30', reason: 'x', at: null, by: null }] }, 1, LATER), 'invalid');
-        await expectStoreError(store.updateAction('no-such-action', { status: 'complete' }, 1, LATER), 'not-found');
+        await expectStoreError(store.updateAction(before.id, bogus, 1, LATER, BY_EDITOR), 'invalid');
+        await expectStoreError(store.updateAction(before.id, { revisions: [{ date: '2025-02-30', reason: 'x', at: null, by: null }] }, 1, LATER, BY_EDITOR), 'invalid');
+        await expectStoreError(store.updateAction('no-such-action', { status: 'complete' }, 1, LATER, BY_EDITOR), 'not-found');
         expect(await store.getAction(before.id)).toEqual(before);
       });
     });
@@ -615,7 +419,7 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
         const id = await store.savePlan(sweepDraft(), { now: NOW });
         const target = (await store.getPlan(id))?.recommendations[0]?.actions[2];
         if (!target) throw new Error('sweep plan has no third action');
-        await store.updateAction(target.id, { status: 'in-progress' }, 1, LATER);
+        await store.updateAction(target.id, { status: 'in-progress' }, 1, LATER, BY_EDITOR);
         expect((await store.listActionsChangedSince(LATER)).map((a) => a.id)).toEqual([target.id]);
         expect(await store.listActionsChangedSince(null)).toHaveLength(6);
       });
@@ -921,8 +725,8 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
       it('reports writes to missing things as not-found', async () => {
         // Each call starts only when awaited, so no rejection waits unhandled behind another.
         const cases: (() => Promise<unknown>)[] = [
-          () => store.updatePlanFields('no-such-plan', { owner: 'x' }, 1, NOW),
-          () => store.updateAction('no-such-action', { status: 'blocked' }, 1, NOW),
+          () => store.updatePlanFields('no-such-plan', { owner: 'x' }, 1, NOW, BY_EDITOR),
+          () => store.updateAction('no-such-action', { status: 'blocked' }, 1, NOW, BY_EDITOR),
           () => store.setReminderState('no-such-reminder', 'sent', { at: NOW }),
           () => store.deletePlan('no-such-plan'),
           () => store.savePlan(buildDraft(), { now: NOW, replacePlanId: 'no-such-plan' }),
@@ -937,6 +741,9 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
         await store.addUpdate(newUpdate(tree, { idempotencyKey: 'k-1' }));
         await store.planReminder(newReminder(tree));
         await store.planReminder(newReminder(keep, { key: 'keep-me' }));
+        const measure = await store.saveMeasure(tree.plan.id, { name: 'Transfers audited', unit: '%', target: 90, direction: 'increase', actionId: target.id }, null, NOW, BY_EDITOR);
+        await store.addMeasureValue(measure.id, { date: '2025-05-31', value: 40, note: null, by: IMPORTER, at: NOW }, BY_EDITOR);
+        await store.updateAction(target.id, { rag: 'red' }, 1, LATER, BY_EDITOR);
 
         await store.deletePlan(tree.plan.id);
 
@@ -947,6 +754,9 @@ export function describePlanStoreContract(name: string, makeStore: () => Promise
         expect(await store.lastUpdate(target.id)).toBeNull();
         expect(await store.findUpdate('k-1')).toBeNull();
         expect(await store.listReminders({ planId: tree.plan.id })).toEqual([]);
+        expect(await store.listAudit({ planId: tree.plan.id })).toEqual([]);
+        expect(await store.listMeasures(tree.plan.id)).toEqual([]);
+        expect(await store.listAudit({ planId: keep.plan.id })).toHaveLength(1);
         expect((await store.listPlans()).map((plan) => plan.id)).toEqual([keep.plan.id]);
         expect(await store.findSimilarPlans({ references: ['StEIS 2022/14873'] })).toHaveLength(1);
         expect(await store.getPlan(keep.plan.id)).toEqual(keep);

@@ -8,6 +8,7 @@ import { createListClient } from '../../store/sharepoint/lists/graph-list-client
 import { provision } from '../../store/sharepoint/provision.js';
 import { resolveSiteId } from '../../store/sharepoint/resolve-site.js';
 import { createSharePointPlanStore } from '../../store/sharepoint/sharepoint-plan-store.js';
+import { BY_EDITOR } from '../contract/contract-fixtures.js';
 import { buildDraft, describePlanStoreContract, LATER, LATEST, NOW } from '../contract/plan-store.contract.js';
 import { type GraphFake, startGraphFake } from '../fakes/graph/index.js';
 
@@ -90,11 +91,13 @@ describe('SharePoint store: what only a remote store has to get right', () => {
     const action = (await store.getPlan(id))?.recommendations[0]?.actions[0];
     if (!action) throw new Error('no action');
     interfere = true;
-    const updated = await store.updateAction(action.id, { status: 'complete' }, action.version, LATER);
+    const updated = await store.updateAction(action.id, { status: 'complete' }, action.version, LATER, BY_EDITOR);
     interfere = false;
     expect(updated.status).toBe('complete');
     expect(fake.requests.some((r) => r.status === 412)).toBe(true);
     expect((await store.getAction(action.id))?.status).toBe('complete');
+    // The second attempt rewrote the first one's audit item (same version, same write): one entry.
+    expect((await store.listAudit({ planId: id, entityId: action.id })).map((entry) => entry.changes)).toEqual([[{ field: 'status', from: action.status, to: 'complete' }]]);
   });
 
   describe('leases and conversations without transactions', () => {
@@ -170,17 +173,23 @@ async function saveWithRetries(store: PlanStore): Promise<string> {
   }
 }
 
-/** Someone edits an action's Title in SharePoint between the store's read and its write. */
+/** Someone edits an action's Title in SharePoint between the store's read and its write (sent alone or in a batch). */
 function editTitleBeforeFirstActionPatch(http: GraphHttp, active: () => boolean): GraphHttp {
   let done = false;
-  const isActionFieldsPatch = (request: GraphRequest) => request.method === 'PATCH' && /\/items\/[^/]+\/fields$/.test(request.path);
+  const isActionFieldsPatch = (request: GraphRequest) => request.method === 'PATCH' && /\/items\/[^/]+\/fields$/.test(request.path) && request.headers?.['If-Match'] !== undefined;
+  const interfere = async (requests: readonly GraphRequest[]) => {
+    const patch = requests.find(isActionFieldsPatch);
+    if (!active() || done || patch === undefined) return;
+    done = true;
+    await http.send({ method: 'PATCH', path: patch.path, body: { Title: 'Edited in SharePoint' } });
+  };
   return {
-    sendBatch: (requests) => http.sendBatch(requests),
+    async sendBatch(requests) {
+      await interfere(requests);
+      return http.sendBatch(requests);
+    },
     async send(request) {
-      if (active() && !done && isActionFieldsPatch(request) && request.headers?.['If-Match'] !== undefined) {
-        done = true;
-        await http.send({ method: 'PATCH', path: request.path, body: { Title: 'Edited in SharePoint' } });
-      }
+      await interfere([request]);
       return http.send(request);
     },
   };

@@ -11,6 +11,7 @@ import { codeForSqlite } from '../../store/sqlite/sqlite-errors.js';
 import { migrate, MIGRATIONS, SCHEMA_VERSION, type Migration } from '../../store/sqlite/migrations.js';
 import { openSqlitePlanStore, type SqlitePlanStore } from '../../store/sqlite/sqlite-plan-store.js';
 import { StoreError } from '../../store/store-error.js';
+import { BY_EDITOR } from '../contract/contract-fixtures.js';
 import { buildDraft, describePlanStoreContract, expectStoreError, LATER, NOW } from '../contract/plan-store.contract.js';
 
 async function tempDir(): Promise<string> {
@@ -76,10 +77,29 @@ describe('SQLite plan store', () => {
     migrate(old, MIGRATIONS.slice(0, 2));
     old.exec(`INSERT INTO roles (id, key, name, holders_json, deputies_json) VALUES ('r2', 'head of nursing', 'Head of Nursing', '[]', '[]')`);
     const store = open();
-    expect(store.schemaVersion).toBe(3);
+    expect(store.schemaVersion).toBe(SCHEMA_VERSION);
     expect((await store.findRole('Head of Nursing'))?.id).toBe('r2');
     expect(await store.acquireLease('reminder-sweep', 'host-a', LATER, NOW)).toMatchObject({ holder: 'host-a', expiresAt: LATER });
     expect(await store.getConversation('c2b8f6a4-1d3e-4f50-9a7b-8c9d0e1f2a3b')).toBeNull();
+  });
+
+  it('upgrades a version 3 database in place: its plans get no reviewers, its actions no review, and an empty trail', async () => {
+    await mkdir(dirname(path), { recursive: true });
+    const old = raw();
+    migrate(old, MIGRATIONS.slice(0, 3));
+    old.exec(`INSERT INTO plans (id, title, references_json, organisations_json, forums_json, status, statements_json, rag_key_json, details_json, version, created_at, updated_at)
+      VALUES ('p3', 'Old plan', '[]', '[]', '[]', 'active', '[]', '[]', '[]', 1, '${NOW}', '${NOW}')`);
+    old.exec(`INSERT INTO recommendations (id, plan_id, position, text, flags_json) VALUES ('r3', 'p3', 0, 'Recommendation', '[]');
+      INSERT INTO actions (id, plan_id, recommendation_id, position, text, leads_json, revisions_json, status, flags_json, version, created_at, updated_at)
+      VALUES ('a3', 'p3', 'r3', 0, 'Action', '[]', '[]', 'not-started', '[]', 1, '${NOW}', '${NOW}')`);
+    const store = open();
+    expect(store.schemaVersion).toBe(SCHEMA_VERSION);
+    expect((await store.getPlan('p3'))?.plan.reviewers).toEqual([]);
+    expect((await store.getAction('a3'))?.review).toBeNull();
+    expect(await store.listAudit({ planId: 'p3' })).toEqual([]);
+    expect(await store.listMeasures('p3')).toEqual([]);
+    await store.updateAction('a3', { status: 'in-progress' }, 1, LATER, BY_EDITOR);
+    expect((await store.listAudit({ planId: 'p3' })).map((entry) => entry.changes)).toEqual([[{ field: 'status', from: 'not-started', to: 'in-progress' }]]);
   });
 
   beforeEach(async () => {
@@ -263,9 +283,9 @@ describe('SQLite plan store', () => {
       const due = (): unknown => db.prepare('SELECT effective_due FROM actions WHERE id = ?').pluck().get(action.id);
       expect(due()).toBe('2025-09-30');
 
-      await store.updateAction(action.id, { revisions: [], due: { text: 'End of March 2026', date: '2026-03-31', precision: 'day' } }, 1, LATER);
+      await store.updateAction(action.id, { revisions: [], due: { text: 'End of March 2026', date: '2026-03-31', precision: 'day' } }, 1, LATER, BY_EDITOR);
       expect(due()).toBe('2026-03-31');
-      await store.updateAction(action.id, { due: null }, 2, LATER);
+      await store.updateAction(action.id, { due: null }, 2, LATER, BY_EDITOR);
       expect(due()).toBeNull();
     });
 
@@ -273,6 +293,22 @@ describe('SQLite plan store', () => {
       const store = open();
       const planId = await store.savePlan(buildDraft(), { now: '2025-06-02T10:30:00+01:00' });
       expect((await store.getPlan(planId))?.plan.createdAt).toBe(NOW);
+    });
+  });
+
+  describe('one transaction per write', () => {
+    it('writes neither the action, the update nor the trail when the audit entry cannot be written', async () => {
+      const store = open();
+      const planId = await store.savePlan(buildDraft(), { now: NOW });
+      const action = (await store.getPlan(planId))?.recommendations[0]?.actions[0];
+      if (!action) throw new Error('no action');
+      raw().exec("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'audit refused'); END");
+      const update = { actionId: action.id, planId, at: LATER, author: BY_EDITOR.actor, source: 'tab' as const, note: 'Done', idempotencyKey: 'k-audit' };
+      await expectStoreError(store.recordProgress(update, { patch: { status: 'complete' }, expected: 1 }, BY_EDITOR), 'invalid');
+      await expectStoreError(store.updateAction(action.id, { status: 'complete' }, 1, LATER, BY_EDITOR), 'invalid');
+      expect(await store.getAction(action.id)).toEqual(action);
+      expect(await store.findUpdate('k-audit')).toBeNull();
+      expect(await store.listAudit({ planId })).toHaveLength(1);
     });
   });
 

@@ -43,7 +43,7 @@ describe.skipIf(!enabled)('SharePoint in a real tenant', () => {
     if (!action) throw new Error('the test plan has no dated action');
     expect(tree?.recommendations).toHaveLength(draft.recommendations.length);
 
-    const updated = await store.updateAction(action.id, { status: 'blocked' }, { unchanged: { status: action.status } }, LATER);
+    const updated = await store.updateAction(action.id, { status: 'blocked' }, { unchanged: { status: action.status } }, LATER, { actor: { aadObjectId: null, displayName: 'Live test' }, source: 'cli' });
     expect(updated.status).toBe('blocked');
     const key = `live-${action.id}`;
     const first = await store.addUpdate({ actionId: action.id, planId: id, at: LATER, author: { aadObjectId: null, displayName: 'Live test' }, source: 'cli', note: 'Live test note', idempotencyKey: key });

@@ -50,7 +50,7 @@ export function worldPlan(today: string = TODAY): PlanDraft {
       published: null,
       organisations: ['Test NHS Foundation Trust'],
       owner: OWNER_ROLE,
-      forums: ['Quality Committee'],
+      forums: ['Quality Committee'], reviewers: [],
       status: 'active',
       statements: [],
       ragKey: [],

@@ -8,7 +8,7 @@ export function storedAction(over: Partial<Action> = {}): Action {
     ref: 'a', text: 'Audit care plans', leads: ['Head of Nursing'], leadText: 'Head of Nursing',
     due: { text: 'Jun-25', date: '2025-06-30', precision: 'month' }, revisions: [], status: 'in-progress', rag: 'amber',
     statusText: null, furtherAction: null, evidence: null, measurement: null, outcomes: null, monitoring: null, reportedTo: null,
-    completed: null, other: [], flags: [], snoozedUntil: null,
+    completed: null, other: [], flags: [], snoozedUntil: null, review: null,
     ...over,
   };
 }

@@ -268,6 +268,18 @@ describe('sendBatch', () => {
     });
   });
 
+  it('sends dependsOn as the ids of earlier requests, and refuses one on itself or a later one before sending', async () => {
+    server.script(json(200, { responses: [{ id: '1', status: 201 }, { id: '2', status: 424 }] }));
+    await http().sendBatch([
+      { method: 'POST', path: '/a', body: {} },
+      { method: 'PATCH', path: '/b', body: {}, dependsOn: [0] },
+    ]);
+    const sent = JSON.parse(server.seen[0]?.body ?? '') as { requests: { id: string; dependsOn?: string[] }[] };
+    expect(sent.requests.map((r) => r.dependsOn)).toEqual([undefined, ['1']]);
+    expect(await failure(http().sendBatch([{ method: 'DELETE', path: '/x', dependsOn: [0] }]))).toMatchObject({ status: 400, code: 'invalidRequest' });
+    expect(server.seen).toHaveLength(1);
+  });
+
   it('refuses more than 20 requests without sending, and sends nothing for none', async () => {
     const many = Array.from({ length: 21 }, () => ({ method: 'GET' as const, path: '/x' }));
     expect(await failure(http().sendBatch(many))).toMatchObject({ code: 'batchTooLarge' });

@@ -142,7 +142,16 @@ function batchStep(base: GraphBase, request: GraphRequest, index: number): Recor
     url: relativePath(base, request.path),
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
     ...(request.body !== undefined ? { body: request.body } : {}),
+    ...(request.dependsOn !== undefined && request.dependsOn.length > 0 ? { dependsOn: request.dependsOn.map((position) => dependencyId(position, index)) } : {}),
   };
+}
+
+/** Batch ids are positions from 1; a request can only wait for one before it. */
+function dependencyId(position: number, index: number): string {
+  if (!Number.isInteger(position) || position < 0 || position >= index) {
+    throw new GraphError({ status: 400, code: 'invalidRequest', message: `Request ${index + 1} of a $batch cannot depend on position ${position}`, outcome: 'not-applied' });
+  }
+  return String(position + 1);
 }
 
 /** Maps `{ responses: [{ id, status, headers, body }] }` back to request order by id. */

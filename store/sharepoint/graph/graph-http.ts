@@ -10,6 +10,11 @@ export interface GraphRequest {
   path: string;
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * Only in `sendBatch`: the positions (in the same batch) of requests this one runs after.
+   * Graph runs it only if they succeeded, and answers 424 Failed Dependency otherwise.
+   */
+  dependsOn?: readonly number[];
 }
 
 export interface GraphResponse {

@@ -55,7 +55,7 @@ describe('create', () => {
     const { lists, sent, sleeps } = scripted(() => script.shift() ?? ok({}));
     await expect(lists.create('actions', fields('k'))).resolves.toMatchObject({ id: '1', fields: { FtKey: 'k' } });
     expect(sent.slice(1).map((r) => r.method)).toEqual(['POST', 'GET', 'GET', 'POST']);
-    expect(sent[2]?.path).toBe(`${ITEMS}?expand=fields(select=Title,FtKey,FtPlanId,FtGeneration,FtRecommendationId,FtPosition,FtStatus,FtDueDate,FtOpen,FtDueText,FtLeads,FtVersion,FtUpdated,FtData)&$filter=fields/FtKey%20eq%20'k'&$top=1000`);
+    expect(sent[2]?.path).toBe(`${ITEMS}?expand=fields(select=Title,FtKey,FtPlanId,FtGeneration,FtRecommendationId,FtPosition,FtStatus,FtDueDate,FtOpen,FtDueText,FtLeads,FtReview,FtVersion,FtAuditKey,FtUpdated,FtData)&$filter=fields/FtKey%20eq%20'k'&$top=1000`);
     expect(sleeps).toEqual([250, 500]);
   });
 
@@ -150,5 +150,38 @@ describe('writeMany', () => {
     const results = await lists.writeMany([{ kind: 'update', list: 'actions', itemId: '1', fields: { FtVersion: 'two' } }]);
     expect(results).toEqual([{ ok: false, status: 400, code: 'invalidRequest', message: expect.stringContaining('FtVersion') as unknown, requestId: null }]);
     expect(sent.filter((r) => r.method !== 'GET')).toHaveLength(0);
+  });
+});
+
+describe('writeChain', () => {
+  const patch = (eTag: string): ListWrite => ({ kind: 'update', list: 'actions', itemId: '4', eTag, fields: { FtVersion: 2 } });
+
+  it('sends one batch in which each write depends on the one before, and reads each answer', async () => {
+    const seen: GraphRequest[][] = [];
+    const http: GraphHttp = {
+      send: () => Promise.resolve(ok({ value: LISTS.map((spec) => ({ id: `id-${spec.key}`, displayName: spec.displayName })) })),
+      sendBatch: (requests) => {
+        seen.push([...requests]);
+        return Promise.resolve([ok(item('k', '3'), 201), { status: 412, headers: {}, body: { error: { code: 'preconditionFailed', message: 'stale' } } }, { status: 424, headers: {}, body: null }, throttled(429, '2')]);
+      },
+    };
+    const lists = createListClient(http, SITE, { sleep: () => Promise.resolve(), random: () => 0 });
+    const results = await lists.writeChain([{ kind: 'create', list: 'actions', fields: fields('k') }, patch('"e,1"'), { kind: 'delete', list: 'actions', itemId: '5' }, patch('"e,2"')]);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.map((r) => r.dependsOn)).toEqual([undefined, [0], [1], [2]]);
+    expect(seen[0]?.[1]?.headers).toEqual({ 'If-Match': '"e,1"' });
+    expect(results.map((r) => (r.ok ? r.item?.id ?? null : r.status))).toEqual(['3', 412, 424, 429]);
+    expect(results[3]).toMatchObject({ ok: false, retryAfterMs: 2000 });
+  });
+
+  it('answers status 0 for every write when the batch answer was lost, and the batch status when it was refused', async () => {
+    const { lists } = scripted(() => unknown());
+    expect((await lists.writeChain([patch('"e,1"'), patch('"e,2"')])).map((r) => !r.ok && r.status)).toEqual([0, 0]);
+    const http: GraphHttp = {
+      send: () => Promise.resolve(ok({ value: LISTS.map((spec) => ({ id: `id-${spec.key}`, displayName: spec.displayName })) })),
+      sendBatch: () => Promise.reject(new GraphError({ status: 429, code: 'activityLimitReached', message: 'slow down', outcome: 'not-applied', retryAfterMs: 5000 })),
+    };
+    const refused = createListClient(http, SITE, { sleep: () => Promise.resolve(), random: () => 0 });
+    expect(await refused.writeChain([patch('"e,1"')])).toEqual([{ ok: false, status: 429, code: 'activityLimitReached', message: 'slow down', requestId: null, retryAfterMs: 5000 }]);
   });
 });

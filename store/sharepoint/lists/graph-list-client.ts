@@ -5,6 +5,7 @@ import { listSpec, LISTS, type ListKey } from '../list-schema.js';
 import { itemFromFieldValueSet, keyOf, pathSegment, toGraphFields, toListItem } from './item-mapping.js';
 import type { ListClient, ListItem, ListQuery, ListWrite, ListWriteResult } from './list-client.js';
 import { itemsQueryString } from './odata.js';
+import { writeChain } from './write-chain.js';
 import { writeMany, type WriteDeps } from './write-many.js';
 
 export interface ListClientOptions {
@@ -112,6 +113,7 @@ export function createListClient(http: GraphHttp, siteId: string, options: ListC
     update,
     delete: remove,
     writeMany: (writes: readonly ListWrite[]): Promise<ListWriteResult[]> => writeMany(deps, writes),
+    writeChain: (writes: readonly ListWrite[]): Promise<ListWriteResult[]> => writeChain(http, itemsPath, writes),
   };
 }
 

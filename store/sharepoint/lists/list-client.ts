@@ -28,7 +28,10 @@ export type ListWrite =
   | { kind: 'update'; list: ListKey; itemId: string; eTag?: string; fields: Record<string, unknown> }
   | { kind: 'delete'; list: ListKey; itemId: string };
 
-export type ListWriteResult = { ok: true; item: ListItem | null } | { ok: false; status: number; code: string; message: string; requestId: string | null };
+export type ListWriteResult =
+  | { ok: true; item: ListItem | null }
+  /** `retryAfterMs`: how long Graph asked to wait, when it throttled the write (writeChain only). */
+  | { ok: false; status: number; code: string; message: string; requestId: string | null; retryAfterMs?: number | null };
 
 /**
  * Operations on the app's lists in one site, over GraphHttp. Lists are addressed by their
@@ -52,4 +55,11 @@ export interface ListClient {
    * Retry-After, creates idempotently. Returns one result per write, in order.
    */
   writeMany(writes: readonly ListWrite[]): Promise<ListWriteResult[]>;
+  /**
+   * Writes that must happen in this order, as one `$batch` in which each depends on the one
+   * before: Graph stops at the first that fails and answers the rest 424 (not run). One round
+   * trip and no retries — the caller reads the items again and decides what is left to do. A
+   * lost answer makes every result status 0 (`unknownOutcome`): any of them may have happened.
+   */
+  writeChain(writes: readonly ListWrite[]): Promise<ListWriteResult[]>;
 }

@@ -118,22 +118,39 @@ export async function writeMany(deps: WriteDeps, writes: readonly ListWrite[]): 
 }
 
 async function prepare(deps: WriteDeps, write: ListWrite, index: number): Promise<Pending> {
+  const request = await requestFor(deps.itemsPath, write);
+  return { index, write, lookUpFirst: false, conflict: null, last: null, key: write.kind === 'create' ? keyOf(write.fields) : null, request };
+}
+
+/** The Graph request for one write; fields are checked against the schema before anything is sent. */
+export async function requestFor(itemsPath: WriteDeps['itemsPath'], write: ListWrite): Promise<GraphRequest> {
   const spec = listSpec(write.list);
-  const items = await deps.itemsPath(write.list);
-  const base = { index, write, lookUpFirst: false, conflict: null, last: null };
+  const items = await itemsPath(write.list);
   switch (write.kind) {
-    case 'create': {
-      return { ...base, key: keyOf(write.fields), request: { method: 'POST', path: items, body: { fields: toGraphFields(spec, write.fields) } } };
-    }
+    case 'create':
+      keyOf(write.fields);
+      return { method: 'POST', path: items, body: { fields: toGraphFields(spec, write.fields) } };
     case 'update':
-      return {
-        ...base,
-        key: null,
-        request: { method: 'PATCH', path: `${items}/${pathSegment(write.itemId)}/fields`, body: toGraphFields(spec, write.fields), ...(write.eTag === undefined ? {} : { headers: { 'If-Match': write.eTag } }) },
-      };
+      return { method: 'PATCH', path: `${items}/${pathSegment(write.itemId)}/fields`, body: toGraphFields(spec, write.fields), ...(write.eTag === undefined ? {} : { headers: { 'If-Match': write.eTag } }) };
     case 'delete':
-      return { ...base, key: null, request: { method: 'DELETE', path: `${items}/${pathSegment(write.itemId)}` } };
+      return { method: 'DELETE', path: `${items}/${pathSegment(write.itemId)}` };
   }
+}
+
+/** What one sub-response means for a write that is not retried here: the item, or the failure. */
+export function resultOf(write: ListWrite, response: GraphResponse): ListWriteResult {
+  if (response.status >= 200 && response.status < 300) {
+    const spec = listSpec(write.list);
+    try {
+      if (write.kind === 'create') return { ok: true, item: toListItem(spec, response.body) };
+      if (write.kind === 'update') return { ok: true, item: itemFromFieldValueSet(spec, write.itemId, response.body) };
+      return { ok: true, item: null };
+    } catch (error) {
+      return failureOf(graphErrorOnly(error));
+    }
+  }
+  if (write.kind === 'delete' && response.status === 404) return { ok: true, item: null };
+  return { ...failureOfResponse(response), retryAfterMs: parseRetryAfter(response.headers['retry-after'], Date.now()) };
 }
 
 /** What one sub-response means for its write: a result, or that it must go round again. */
@@ -172,7 +189,7 @@ function roundDelay(deps: WriteDeps, round: number, retryAfterMs: number | null)
   return Math.min(delay, MAX_ROUND_DELAY_MS);
 }
 
-function failureOf(error: GraphError): Failure {
+export function failureOf(error: GraphError): Failure {
   return { ok: false, status: error.status, code: error.code, message: error.message, requestId: error.requestId };
 }
 

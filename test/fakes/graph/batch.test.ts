@@ -81,6 +81,27 @@ describe('$batch', () => {
     expect(byId(reply.body)['2']?.status).toBe(400);
   });
 
+  it('runs a request that depends on others only when they succeeded, else answers 424 without running it', async () => {
+    const reply = await batch([
+      createRequest('1', 'a'),
+      { ...createRequest('2', 'a'), dependsOn: ['1'] },
+      { ...createRequest('3', 'b'), dependsOn: ['2'] },
+      { ...createRequest('4', 'c'), dependsOn: ['1'] },
+      { ...createRequest('5', 'd'), dependsOn: ['9'] },
+    ]);
+    const answers = byId(reply.body);
+    expect([1, 2, 3, 4, 5].map((id) => answers[String(id)]?.status)).toEqual([201, 409, 424, 201, 400]);
+    expect((answers['3']?.body as GraphErrorBody).error.code).toBe('failedDependency');
+    expect(fake.items(SITE, 'Updates').map((item) => item.fields.FtIdempotencyKey)).toEqual(['a', 'c']);
+  });
+
+  it('does not run the dependants of a throttled request', async () => {
+    fake.setFaults({ rate429: 0.5, retryAfterSeconds: 0, seed: 1 }); // the batch passes, its first request is throttled
+    const reply = await batch([createRequest('1', 'a'), { ...createRequest('2', 'b'), dependsOn: ['1'] }]);
+    expect(reply.body.responses.map((r) => [r.id, r.status]).sort()).toEqual([['1', 429], ['2', 424]]);
+    expect(fake.items(SITE, 'Updates')).toHaveLength(0);
+  });
+
   it('logs each sub-request, flagged, before the batch itself', async () => {
     await batch([createRequest('1', 'a'), { id: '2', method: 'GET', url: `${listPath('Updates')}/items?$top=1` }]);
     const log = fake.requests.slice(-3);

@@ -65,7 +65,17 @@ function subResponseFor(ctx: FakeContext, sub: SubRequest, request: FakeRequest,
   return response;
 }
 
-function runOne(ctx: FakeContext, sub: SubRequest, hooks: BatchHooks): Record<string, unknown> {
+/** A sub-request whose dependency did not succeed is not run (Graph answers 424 without a fault roll). */
+function failedDependency(sub: SubRequest, statusById: ReadonlyMap<string, number>): FakeResponse | null {
+  for (const id of sub.dependsOn ?? []) {
+    const status = statusById.get(id);
+    if (status === undefined) return failure(400, 'BadRequest', `Request ${sub.id} depends on ${id}, which is not an earlier request of the batch.`);
+    if (status < 200 || status >= 300) return failure(424, 'failedDependency', `Request ${sub.id} was not run: request ${id}, which it depends on, failed.`);
+  }
+  return null;
+}
+
+function runOne(ctx: FakeContext, sub: SubRequest, hooks: BatchHooks, statusById: ReadonlyMap<string, number>): Record<string, unknown> {
   const method = sub.method.toUpperCase();
   let response: FakeResponse;
   let path = sub.url;
@@ -73,7 +83,7 @@ function runOne(ctx: FakeContext, sub: SubRequest, hooks: BatchHooks): Record<st
     const target = batchTarget(sub.url);
     path = logPath(target);
     const request = makeRequest(method, target, lowerCaseHeaders(sub.headers ?? {}), sub.body === undefined ? undefined : subBody(sub.body));
-    response = subResponseFor(ctx, sub, request, hooks.decide(method !== 'GET'));
+    response = failedDependency(sub, statusById) ?? subResponseFor(ctx, sub, request, hooks.decide(method !== 'GET'));
   } catch {
     response = failure(400, 'BadRequest', `Request id ${sub.id} could not be read (URL or body).`);
   }
@@ -85,7 +95,13 @@ function runOne(ctx: FakeContext, sub: SubRequest, hooks: BatchHooks): Record<st
 
 export function handleBatch(ctx: FakeContext, body: unknown, hooks: BatchHooks): FakeResponse {
   const requests = parseBatch(body);
-  const answers = requests.map((sub) => runOne(ctx, sub, hooks));
+  // Sub-requests run one after another in request order, so a dependency has always run first.
+  const statusById = new Map<string, number>();
+  const answers = requests.map((sub) => {
+    const answer = runOne(ctx, sub, hooks, statusById);
+    statusById.set(sub.id, Number(answer.status));
+    return answer;
+  });
   const order = ctx.plan.permutation(answers.length);
   return json(200, { responses: order.map((at) => answers[at]) });
 }
