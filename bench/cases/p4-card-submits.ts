@@ -31,7 +31,7 @@ import type { SelfTimedCase } from '../lib/timing-extras.js';
  */
 const CONCURRENCY = 50;
 const BATCH = 150;
-const ROUNDS = 10;
+const ROUNDS = 12;
 const WARMUP = 100;
 const SEQUENTIAL = 60;
 const TARGET_P95_RATIO = 3;
@@ -230,18 +230,25 @@ export const p4CardSubmits: BenchCase = {
         const oursMs: number[] = [];
         const baselineMs: number[] = [];
         const roundMedians: number[] = [];
+        // Each round's p95 ÷ the bare server's p95 in the same round: a paired comparison, so a
+        // slow stretch of this noisy 2-core machine lands on both sides of one ratio.
+        const roundRatios: number[] = [];
+        let roundOurs: number[] = [];
+        let roundBaseline: number[] = [];
         for (let round = 0; round < ROUNDS; round += 1) {
           progress(`P4: round ${String(round + 1)} of ${String(ROUNDS)}, ${String(BATCH)} submits to each`);
           const order = round % 2 === 0 ? (['ours', 'baseline'] as const) : (['baseline', 'ours'] as const);
           for (const which of order) {
             if (which === 'ours') {
-              const got = latencies(await runOurs(BATCH));
-              oursMs.push(...got);
-              roundMedians.push(p(got, 50));
+              roundOurs = latencies(await runOurs(BATCH));
+              oursMs.push(...roundOurs);
+              roundMedians.push(p(roundOurs, 50));
             } else {
-              baselineMs.push(...latencies(await runBaseline(BATCH)));
+              roundBaseline = latencies(await runBaseline(BATCH));
+              baselineMs.push(...roundBaseline);
             }
           }
+          roundRatios.push(p(roundOurs, 95) / p(roundBaseline, 95));
         }
         const loadSeconds = (performance.now() - loadStart) / 1000;
         const loadFrom = (loadStart - servers.botStartedAt) / 1000;
@@ -265,7 +272,9 @@ export const p4CardSubmits: BenchCase = {
 
         const oursTiming = summarise(oursMs);
         const baselineTiming = summarise(baselineMs);
-        const p95Ratio = oursTiming.p95Ms / baselineTiming.p95Ms;
+        const pooledRatio = oursTiming.p95Ms / baselineTiming.p95Ms;
+        // The verdict: the median of the paired per-round ratios (the pooled ratio is shown too).
+        const p95Ratio = p(roundRatios, 50);
         const seqOurs = p(sequentialOurs, 50);
         const seqBaseline = p(sequentialBaseline, 50);
         const updatesPerAction = Math.round(make.submits.length / servers.actions.length);
@@ -273,7 +282,7 @@ export const p4CardSubmits: BenchCase = {
           ours: oursTiming,
           baseline: baselineTiming,
           notes: [
-            `p50 ${ms(oursTiming.medianMs)} vs ${ms(baselineTiming.medianMs)} ms, p95 ${ms(oursTiming.p95Ms)} vs ${ms(baselineTiming.p95Ms)} ms: p95 ratio ${ratio(p95Ratio)} (target ≤ ${String(TARGET_P95_RATIO)}×, ${p95Ratio <= TARGET_P95_RATIO ? 'met' : 'not met'}); ${String(ROUNDS)} rounds of ${String(BATCH)} requests to each, after ${String(WARMUP)} to each untimed.`,
+            `p95 ratio ${ratio(p95Ratio)} — the median of ${String(ROUNDS)} paired rounds (each round: ${String(BATCH)} requests to each server back to back; per-round ratios ${roundRatios.map((value) => ratio(value)).join(', ')}) — target ≤ ${String(TARGET_P95_RATIO)}×: ${p95Ratio <= TARGET_P95_RATIO ? 'met' : 'not met'}. Pooled over all rounds: p50 ${ms(oursTiming.medianMs)} vs ${ms(baselineTiming.medianMs)} ms, p95 ${ms(oursTiming.p95Ms)} vs ${ms(baselineTiming.p95Ms)} ms (${ratio(pooledRatio)}); after ${String(WARMUP)} to each untimed.`,
             `one at a time (no queue), p50 ${ms(seqOurs)} vs ${ms(seqBaseline)} ms (${ratio(seqOurs / seqBaseline)}): under 50 concurrent clients a request waits for the ones ahead of it on the one event loop, so latency ≈ 50 × the cost of one.`,
             `our p50 by round: ${roundMedians.map((value) => ms(value)).join(', ')} ms, while each of the ${String(servers.actions.length)} actions gathered about ${String(updatesPerAction)} updates (a submit reads the action by key with its plan and recommendation, its last update and any update under the card's key — not the plan or the history, so the rounds should not slow as updates gather).`,
             `all ${String(make.submits.length)} submits answered 200 with "Update recorded" and stored once under their cardId; bot errors logged: 0.`,
@@ -281,7 +290,7 @@ export const p4CardSubmits: BenchCase = {
           ],
           figures: {
             concurrency: CONCURRENCY, requestsEach: oursMs.length, oursP50Ms: oursTiming.medianMs, oursP95Ms: oursTiming.p95Ms, baselineP50Ms: baselineTiming.medianMs, baselineP95Ms: baselineTiming.p95Ms,
-            p95Ratio, sequentialOursP50Ms: seqOurs, sequentialBaselineP50Ms: seqBaseline, submitsRecorded: make.submits.length, lost: recorded.lost, duplicated: recorded.duplicated,
+            p95Ratio, pooledP95Ratio: pooledRatio, sequentialOursP50Ms: seqOurs, sequentialBaselineP50Ms: seqBaseline, submitsRecorded: make.submits.length, lost: recorded.lost, duplicated: recorded.duplicated,
             loadSeconds, loadStartAfterBotSeconds: loadFrom, remindersSentDuringLoad: sendsDuringLoad, sweepAfterLoadMs: sweepAfterMs,
           },
         };
