@@ -27,4 +27,13 @@ describe('applySubmission', () => {
     expect(applied.patch).toEqual({ status: 'complete', evidence: 'Draft audit\nFinal audit report', snoozedUntil: null });
     expect(applied.precondition).toEqual({ unchanged: { status: 'in-progress', evidence: 'Draft audit' } });
   });
+
+  it.each([
+    ['new evidence alone', { note: 'Added the minutes', status: 'in-progress' as const, evidence: 'Minutes of June' }, { status: 'in-progress', evidence: null }],
+    ['a moved date alone', { note: 'Later', status: 'in-progress' as const, revisedDue: '2025-09-30', revisedReason: 'Tool delayed' }, { status: 'in-progress', revisions: [] }],
+    ['a note alone', { note: 'On track', status: 'in-progress' as const }, {}],
+  ])('guards the status too when it changes anything (%s), so a decision taken meanwhile is not added to', (_what, submission, unchanged) => {
+    expect(applySubmission(storedAction(), submission, context).precondition).toEqual({ unchanged });
+  });
 });
+

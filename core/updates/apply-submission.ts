@@ -13,8 +13,9 @@ export interface AppliedSubmission {
 /**
  * What a checked submission does: the note becomes an update (with who, when, from where); a new
  * status, a revised date (with its reason) and evidence change the action. The precondition
- * covers only the fields this change touches, so an unrelated edit made meanwhile does not make
- * the lead's update fail, but a status someone else changed is never overwritten unseen.
+ * covers only the fields this change touches (and the status, whenever anything changes), so an
+ * unrelated edit made meanwhile does not make the lead's update fail, but a status someone else
+ * changed — a reviewer's assurance included — is never overwritten or added to unseen.
  */
 export function applySubmission(action: Action, submission: ProgressSubmission, context: { actor: Actor; source: ChangeSource; at: string; idempotencyKey: string | null }): AppliedSubmission {
   const patch: Partial<ActionFields> = {};
@@ -33,6 +34,9 @@ export function applySubmission(action: Action, submission: ProgressSubmission, 
     seen.evidence = action.evidence;
   }
   if (patch.status !== undefined && action.snoozedUntil !== null) patch.snoozedUntil = null;
+  // Any change also holds the status still: an action assured (or marked not applicable) while
+  // the lead's card was open must not take their new date or evidence after the decision.
+  if (Object.keys(patch).length > 0) seen.status = action.status;
   return {
     patch,
     precondition: { unchanged: seen },

@@ -49,4 +49,33 @@ describe('checkSubmission', () => {
     expect(checkSubmission({ ...base, status: 'assured' }, storedAction(), TODAY).ok).toBe(false);
     expect(checkSubmission({ ...base, actionId: 'someone-elses' }, storedAction(), TODAY).ok).toBe(false);
   });
+
+  it.each([
+    ['assured', 'complete', /assured; a reviewer must reopen it/],
+    ['assured', 'in-progress', /assured; a reviewer must reopen it/],
+    ['not-applicable', 'not-started', /not applicable; a plan editor must reinstate it/],
+    ['not-applicable', 'complete', /not applicable; a plan editor must reinstate it/],
+  ] as const)('refuses to move a %s action to %s: governance decides it', (current, status, message) => {
+    const result = checkSubmission({ ...base, status, evidence: 'Audit report' }, storedAction({ status: current, evidence: 'Audit report' }), TODAY);
+    expect(result).toEqual({ ok: false, errors: { status: expect.stringMatching(message) as unknown } });
+  });
+
+  it('says why an assured action cannot be updated even before a status is chosen (the tab offers none of its status)', () => {
+    expect(checkSubmission({ note: 'More to say' }, storedAction({ status: 'assured' }), TODAY)).toEqual({ ok: false, errors: { status: expect.stringMatching(/reopen/) as unknown } });
+  });
+
+  it.each([
+    ['assured', 'in-progress'],
+    ['not-applicable', 'in-progress'],
+    ['assured', 'complete'],
+    ['not-applicable', 'unknown'],
+  ] as const)('never accepts %s from a progress update (action %s), in the lifecycle’s words', (status, current) => {
+    const result = checkSubmission({ ...base, status }, storedAction({ status: current, evidence: 'Audit report' }), TODAY);
+    expect(result).toEqual({ ok: false, errors: { status: 'Assurance and "not applicable" are decided by a reviewer, not in a progress update.' } });
+  });
+
+  it('still lets a lead move a returned action on', () => {
+    const returned = storedAction({ status: 'in-progress', review: { outcome: 'returned', reason: 'One ward only', by: { aadObjectId: 'md-1', displayName: 'Mo Reviewer' }, at: '2025-06-01T10:00:00.000Z', meeting: null } });
+    expect(checkSubmission({ ...base, status: 'complete', evidence: 'All wards audited' }, returned, TODAY).ok).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type Action, IsoDate, NOTE_MAX } from '../model/index.js';
+import { progressChangeRefusal } from '../assurance/lifecycle.js';
+import { type Action, ActionStatus, IsoDate, NOTE_MAX } from '../model/index.js';
 
 /** The statuses a lead may set from a card or the tab; assurance belongs to governance. */
 export const LeadStatus = z.enum(['not-started', 'in-progress', 'complete', 'blocked'], { error: 'Choose a status.' });
@@ -39,13 +40,17 @@ export type SubmissionResult = { ok: true; submission: ProgressSubmission } | { 
 /**
  * Checks a submission against the action it is for: a moved date needs a reason; marking
  * complete needs evidence (or evidence already on the action); a revised date cannot be in the
- * past. Every problem is returned at once — the rules that span inputs are checked on whatever
- * could be read, even when another input is wrong — so the card can show them together.
+ * past; an assured or not-applicable action's status is governance's, not the update's
+ * (core/assurance/lifecycle.ts), and no update sets either. Every problem is returned at once —
+ * the rules that span inputs are checked on whatever could be read, even when another input is
+ * wrong — so the card can show them together.
  */
 export function checkSubmission(input: unknown, action: Action, today: string): SubmissionResult {
   const parsed = ProgressSubmission.safeParse(input);
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
   const readable = parsed.success ? parsed.data : bestEffort(input);
+  const lifecycle = lifecycleRefusal(input, action);
+  if (lifecycle !== null) errors.status = lifecycle;
   const moved = readable.revisedDue !== undefined && readable.revisedDue !== currentDue(action);
   if (moved && readable.revisedReason === undefined) errors.revisedReason ??= 'Give a reason for moving the date.';
   if (moved && readable.revisedDue !== undefined && readable.revisedDue < today) errors.revisedDue ??= 'A revised date cannot be in the past.';
@@ -54,6 +59,17 @@ export function checkSubmission(input: unknown, action: Action, today: string): 
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors: Object.keys(errors).length > 0 ? errors : { note: 'The update could not be read; please try again.' } };
   return { ok: true, submission: parsed.data };
+}
+
+/**
+ * The lifecycle's word, in its own terms rather than "Choose a status.", when a forged or stale
+ * form asks for assured or not applicable, or the action is in either: no lead status can be its
+ * status then, so any update would change it.
+ */
+function lifecycleRefusal(input: unknown, action: Action): string | null {
+  const raw = typeof input === 'object' && input !== null ? (input as Record<string, unknown>).status : undefined;
+  const asked = ActionStatus.safeParse(raw);
+  return progressChangeRefusal(action.status, asked.success ? asked.data : undefined);
 }
 
 function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {

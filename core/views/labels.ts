@@ -1,4 +1,4 @@
-import type { ActionStatus } from '../model/index.js';
+import type { ActionStatus, ReviewOutcome } from '../model/index.js';
 
 /** The words people read for each status: the bot's cards and the tab say the same. */
 const STATUS_LABELS: Record<ActionStatus, string> = {
@@ -16,6 +16,18 @@ export const STATUSES = Object.keys(STATUS_LABELS) as ActionStatus[];
 
 export function statusLabel(status: ActionStatus): string {
   return STATUS_LABELS[status];
+}
+
+/** The status as the rest of a sentence about the action: "Action 2 b is in progress." */
+export function statusPhrase(status: ActionStatus): string {
+  return status === 'unknown' ? 'has no status recorded' : `is ${STATUS_LABELS[status].toLowerCase()}`;
+}
+
+const OUTCOME_LABELS: Record<ReviewOutcome, string> = { assured: 'Assured', returned: 'Returned', 'not-applicable': 'Not applicable' };
+
+/** A review's outcome as the meeting view and the trail say it. */
+export function reviewOutcomeLabel(outcome: ReviewOutcome): string {
+  return OUTCOME_LABELS[outcome];
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

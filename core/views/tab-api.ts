@@ -2,16 +2,30 @@ import { z } from 'zod';
 import {
   Action,
   ActionStatus,
+  Actor,
+  AuditEntity,
+  AuditEntry,
+  ChangeSource,
+  FieldChange,
   IsoDate,
+  IsoDateTime,
+  Measure,
+  MeasureFields,
+  Meeting,
   Plan,
   PlanSummary,
   Rag,
   Recommendation,
+  Review,
   Update,
 } from '../model/index.js';
+import { ReviewDecision } from '../assurance/lifecycle.js';
+import { MeasureStatus, OutcomeSummary } from '../assurance/measure-status.js';
 import { ProgressSubmission } from '../updates/progress-submission.js';
 
 export { IntegrityFinding, IntegrityReport } from '../assurance/integrity-report.js';
+export { ReviewRequest } from '../assurance/lifecycle-decision.js';
+export { MeasureStatus, OutcomeSummary } from '../assurance/measure-status.js';
 
 /**
  * The tab's API (`/api/…`), as schemas: the server validates what it sends with them in tests,
@@ -31,6 +45,20 @@ export { IntegrityFinding, IntegrityReport } from '../assurance/integrity-report
  *   PATCH /api/actions/:actionId          ActionEdit    → 200 ActionDetail   (plan editors)
  *   POST  /api/imports/preview            ImportRequest → ImportPreview
  *   POST  /api/imports                    ImportRequest → 201 ImportCommitted
+ *
+ * Governance (issue 6; the pure rules are in core/assurance/ and core/views/meeting-view.ts):
+ *   GET   /api/forums                     → ForumList            (`forumsOf`)
+ *   GET   /api/meetings?forum=&since=[&date=]  → MeetingView    (`buildMeetingView`; date = the meeting, default today)
+ *   POST  /api/actions/:actionId/review   ReviewRequest → 200 ActionDetail      (`decideReview`)
+ *   POST  /api/plans/:planId/status       PlanStatusRequest → 200 Plan          (`closePlan`, `reopenPlan`)
+ *   GET   /api/plans/:planId/audit        → AuditTrail           (the plan's whole trail, newest first)
+ *   GET   /api/plans/:planId/measures     → MeasuresView
+ *   POST  /api/plans/:planId/measures     MeasureRequest → 201 MeasureItem       (plan editors)
+ *   PATCH /api/measures/:measureId        MeasureEdit → 200 MeasureItem          (plan editors)
+ *   POST  /api/measures/:measureId/values MeasureValueRequest → 200 MeasureItem  (plan editors, reviewers, the action's leads)
+ *   GET   /api/plans/:planId/export?format=xlsx|docx|html                → the board paper as a file
+ *   GET   /api/meetings/export?forum=&since=&date=&format=xlsx|docx|html → the meeting paper as a file
+ * ActionDetail carries the action's own audit entries (`history`) and the decisions the caller may take.
  */
 
 /**
@@ -92,6 +120,14 @@ export type PlanView = z.infer<typeof PlanView>;
 export const PlanHeader = Plan.pick({ id: true, title: true, references: true, owner: true, status: true });
 export type PlanHeader = z.infer<typeof PlanHeader>;
 
+/** A governance decision the caller may take on this action now, or why not (for a disabled button's hint). */
+export const DecisionOffer = z.object({
+  decision: ReviewDecision,
+  /** Null: allowed. Otherwise the reason it is not ("You recorded this action as complete…"). */
+  refusal: z.string().nullable(),
+});
+export type DecisionOffer = z.infer<typeof DecisionOffer>;
+
 export const ActionDetail = z.object({
   plan: PlanHeader,
   recommendation: Recommendation,
@@ -100,6 +136,10 @@ export const ActionDetail = z.object({
   updates: z.array(Update),
   today: IsoDate,
   rights: ActionRights,
+  /** The action's audit entries, oldest first: every field change, who, when, from where. */
+  history: z.array(AuditEntry).default([]),
+  /** Decisions that apply to the action's status (empty for a caller who reviews nothing). */
+  decisions: z.array(DecisionOffer).default([]),
 });
 export type ActionDetail = z.infer<typeof ActionDetail>;
 
@@ -223,3 +263,198 @@ export const ApiErrorBody = z.object({
   }),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+/** The forums a meeting can be picked for: plans' forums and actions' "reported to", each once, sorted. */
+export const ForumList = z.array(z.string());
+export type ForumList = z.infer<typeof ForumList>;
+
+/** Close a plan (every action assured or not applicable) or reopen a closed one (with a reason). */
+export const PlanStatusRequest = z
+  .object({
+    change: z.enum(['close', 'reopen']),
+    reason: z.string().max(500).optional(),
+    meeting: Meeting.nullable().optional(),
+    /** The plan version the editor saw. */
+    version: z.number().int().positive(),
+  })
+  .strict();
+export type PlanStatusRequest = z.infer<typeof PlanStatusRequest>;
+
+/** An action as the meeting view names it, with its status now. */
+export const MeetingActionRef = z.object({
+  actionId: z.string(),
+  recommendationId: z.string(),
+  /** "2 b". */
+  label: z.string(),
+  text: z.string(),
+  leads: z.array(z.string()),
+  status: ActionStatus,
+});
+export type MeetingActionRef = z.infer<typeof MeetingActionRef>;
+
+/** A status change since the last meeting; `from` is null when only the update recording it is known. */
+export const MeetingStatusChange = MeetingActionRef.extend({
+  from: ActionStatus.nullable(),
+  to: ActionStatus,
+  at: IsoDateTime,
+  by: Actor,
+  source: ChangeSource,
+});
+export type MeetingStatusChange = z.infer<typeof MeetingStatusChange>;
+
+export const MeetingUpdate = MeetingActionRef.extend({ update: Update });
+export type MeetingUpdate = z.infer<typeof MeetingUpdate>;
+
+/** Evidence added since the last meeting (only what was added, when it was appended). */
+export const MeetingEvidence = MeetingActionRef.extend({ evidence: z.string(), at: IsoDateTime, by: Actor, source: ChangeSource });
+export type MeetingEvidence = z.infer<typeof MeetingEvidence>;
+
+/** A due date moved since the last meeting, with its reason. */
+export const MeetingRevisedDate = MeetingActionRef.extend({
+  from: IsoDate.nullable(),
+  to: IsoDate,
+  reason: z.string(),
+  at: IsoDateTime,
+  by: Actor.nullable(),
+});
+export type MeetingRevisedDate = z.infer<typeof MeetingRevisedDate>;
+
+export const MeetingOverdue = MeetingActionRef.extend({
+  due: IsoDate,
+  /** The due date as the plan wrote it (or the revised date). */
+  dueText: z.string(),
+  daysOverdue: z.number().int().positive(),
+  /** Overdue at or beyond the plan's escalation threshold: the owner has been (or is being) told. */
+  escalated: z.boolean(),
+  /** The lead's latest word: their last update's note. */
+  lastUpdate: z.object({ note: z.string(), at: IsoDateTime, author: Actor }).nullable(),
+});
+export type MeetingOverdue = z.infer<typeof MeetingOverdue>;
+
+/** Complete, awaiting a reviewer's decision (Approve / Return). */
+export const MeetingAwaiting = MeetingActionRef.extend({
+  evidence: z.string().nullable(),
+  completedBy: Actor.nullable(),
+  completedAt: IsoDateTime.nullable(),
+  /** The review before this one, e.g. returned last time with its reason. */
+  lastReview: Review.nullable(),
+  /** Send it back with the decision: a change since is refused rather than overwritten. */
+  version: z.number().int().positive(),
+  canAssure: z.boolean(),
+  canReturn: z.boolean(),
+  /** Why the viewer may not assure it ("You recorded this action as complete…"), when they may not. */
+  assureBlocked: z.string().nullable(),
+});
+export type MeetingAwaiting = z.infer<typeof MeetingAwaiting>;
+
+export const MeetingDecisionKind = z.enum(['assured', 'returned', 'not-applicable', 'plan-closed', 'plan-reopened', 'other']);
+export type MeetingDecisionKind = z.infer<typeof MeetingDecisionKind>;
+
+/** A decision recorded against this meeting (its forum and date), from the audit trail. */
+export const MeetingDecision = z.object({
+  entity: AuditEntity,
+  entityId: z.string(),
+  /** "2 b", "Plan", "Recommendation 3" or the measure's name. */
+  label: z.string(),
+  kind: MeetingDecisionKind,
+  at: IsoDateTime,
+  by: Actor,
+  source: ChangeSource,
+  summary: z.string().nullable(),
+  changes: z.array(FieldChange),
+});
+export type MeetingDecision = z.infer<typeof MeetingDecision>;
+
+const Count = z.number().int().nonnegative();
+export const MeetingCounts = z.object({
+  actions: Count,
+  statusChanges: Count,
+  updates: Count,
+  newEvidence: Count,
+  revisedDates: Count,
+  overdue: Count,
+  escalated: Count,
+  awaitingAssurance: Count,
+  decisions: Count,
+  measures: Count,
+  measuresMet: Count,
+});
+export type MeetingCounts = z.infer<typeof MeetingCounts>;
+
+export const MeetingPlan = z.object({
+  plan: PlanHeader,
+  /** `plan`: the plan reports to this forum, so all its actions are here; `reported-to`: only those that name it. */
+  scope: z.enum(['plan', 'reported-to']),
+  /** The plan's threshold: days overdue after which the owner is told. */
+  escalateAfterDays: z.number().int().positive(),
+  /** The viewer may assure or return this plan's actions. */
+  canReview: z.boolean(),
+  /** Since the last meeting, oldest first. */
+  statusChanges: z.array(MeetingStatusChange),
+  updates: z.array(MeetingUpdate),
+  newEvidence: z.array(MeetingEvidence),
+  revisedDates: z.array(MeetingRevisedDate),
+  /** Most overdue first. */
+  overdue: z.array(MeetingOverdue),
+  /** In plan order. */
+  awaitingAssurance: z.array(MeetingAwaiting),
+  decisions: z.array(MeetingDecision),
+  measures: z.array(MeasureStatus),
+  outcomes: OutcomeSummary,
+  counts: MeetingCounts,
+});
+export type MeetingPlan = z.infer<typeof MeetingPlan>;
+
+/** A governance meeting run from the tab: one forum, what changed since its last meeting. */
+export const MeetingView = z.object({
+  forum: z.string(),
+  /** The last meeting's date: changes at or after it are listed. */
+  since: IsoDate,
+  today: IsoDate,
+  /** The meeting being held: decisions are recorded against this forum and date. */
+  meeting: Meeting,
+  plans: z.array(MeetingPlan),
+  counts: MeetingCounts.extend({ plans: Count }),
+});
+export type MeetingView = z.infer<typeof MeetingView>;
+
+/** An audit entry with what it is about in words ("2 b", "Plan", "Recommendation 3", a measure's name). */
+export const AuditTrailEntry = AuditEntry.extend({ label: z.string() });
+export type AuditTrailEntry = z.infer<typeof AuditTrailEntry>;
+
+export const AuditTrail = z.object({ planId: z.string(), entries: z.array(AuditTrailEntry) });
+export type AuditTrail = z.infer<typeof AuditTrail>;
+
+/** A measure with where it stands. */
+export const MeasureItem = z.object({ measure: Measure, status: MeasureStatus });
+export type MeasureItem = z.infer<typeof MeasureItem>;
+
+export const MeasuresView = z.object({
+  planId: z.string(),
+  items: z.array(MeasureItem),
+  outcomes: OutcomeSummary,
+  /** Plan editors may add and change measures. */
+  canEdit: z.boolean(),
+  /** Plan editors, reviewers and the leads of a measure's action may record values. */
+  canRecord: z.boolean(),
+});
+export type MeasuresView = z.infer<typeof MeasuresView>;
+
+export const MeasureRequest = MeasureFields.strict();
+export type MeasureRequest = z.input<typeof MeasureRequest>;
+
+export const MeasureEdit = z.object({ version: z.number().int().positive(), fields: MeasureFields }).strict();
+export type MeasureEdit = z.input<typeof MeasureEdit>;
+
+export const MeasureValueRequest = z
+  .object({
+    date: IsoDate,
+    value: z.number(),
+    note: z.string().trim().max(500).nullable().optional(),
+  })
+  .strict();
+export type MeasureValueRequest = z.input<typeof MeasureValueRequest>;
+
+/** The formats a board or meeting paper is exported in. */
+export const PaperFormat = z.enum(['xlsx', 'docx', 'html']);
+export type PaperFormat = z.infer<typeof PaperFormat>;
