@@ -2,6 +2,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type Clock, systemClock } from '../app/clock.js';
 import { composeApp, type App } from '../app/compose.js';
 import { ConfigError, loadConfig } from '../config/config.js';
+import { PAPER_KINDS } from '../core/export/paper-file.js';
 import { ImportFileError } from '../edge/files/import-file-error.js';
 import { GraphError } from '../store/sharepoint/graph/graph-error.js';
 import { StoreError } from '../store/store-error.js';
@@ -10,7 +11,7 @@ import { checkCommand } from './commands/check-command.js';
 import { demoCommand } from './commands/demo-command.js';
 import { importCommand } from './commands/import-command.js';
 import { provisionCommand } from './commands/provision-command.js';
-import { exportCommand, plansCommand, showCommand } from './commands/plan-commands.js';
+import { exportCommand, type ExportTarget, plansCommand, showCommand } from './commands/plan-commands.js';
 import type { Io } from './io.js';
 
 const HELP = `followthrough — NHS action plans that actually get done
@@ -22,8 +23,9 @@ Usage:
   followthrough plans [--json]          List stored plans.
   followthrough show <plan> [--json]    Status and RAG counts, overdue and due-soon actions.
   followthrough export <plan> --json    The plan as JSON; it imports back unchanged.
-  followthrough export <plan> --xlsx <file>
-      A board paper: the plan laid out as NHS action plans are, RAG-coloured, with a summary sheet.
+  followthrough export <plan> --xlsx <file> | --docx <file> | --html <file>
+      A board paper: the plan laid out as NHS action plans are, RAG-coloured, with a summary;
+      a workbook, a Word document (A4 landscape) or a page to print from a browser.
   followthrough check <plan> [--json]   Integrity checks: actions for every recommendation, held leads,
       due dates, evidence before assurance, references, similar plans, overdue with no update.
       Exit 0 when no check finds an error (warnings allowed), 1 when one does.
@@ -72,8 +74,8 @@ async function dispatch(app: App, io: Io, command: string, args: readonly string
     case 'plans':
       return plansCommand(app, io, { json: parse(args, { json: { type: 'boolean' } }).values.json === true });
     case 'export': {
-      const { values, positionals } = parse(args, { json: { type: 'boolean' }, xlsx: { type: 'string' } });
-      return exportCommand(app, io, { plan: onePositional(positionals, 'export <plan> --json | --xlsx <file>'), json: values.json === true, xlsx: typeof values.xlsx === 'string' ? values.xlsx : undefined });
+      const { values, positionals } = parse(args, { json: { type: 'boolean' }, xlsx: { type: 'string' }, docx: { type: 'string' }, html: { type: 'string' } });
+      return exportCommand(app, io, { plan: onePositional(positionals, `export <plan> ${EXPORT_USAGE}`), target: exportTarget(values) });
     }
     case 'show':
     case 'check': {
@@ -96,6 +98,21 @@ function parse(args: readonly string[], options: NonNullable<ParseArgsConfig['op
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error), 2);
   }
+}
+
+const EXPORT_USAGE = '--json | --xlsx <file> | --docx <file> | --html <file>';
+
+/** Exactly one of --json or a paper format with its file. */
+function exportTarget(values: Record<string, unknown>): ExportTarget {
+  const papers = PAPER_KINDS.flatMap((kind) => {
+    const file = values[kind];
+    return typeof file === 'string' ? [{ kind, file }] : [];
+  });
+  const json = values.json === true;
+  const [paper] = papers;
+  if (json && papers.length === 0) return { kind: 'json' };
+  if (!json && papers.length === 1 && paper) return paper;
+  throw new CliError(`Give one of ${EXPORT_USAGE}.`, 2);
 }
 
 function onePositional(positionals: readonly string[], usage: string): string {

@@ -40,5 +40,6 @@ async function save(app: App, draft: PlanDraft, options: ImportOptions): Promise
   if (similar.length > 1) {
     throw new CliError(`--replace is ambiguous: ${similar.length} stored plans match (${similar.map((p) => p.id.slice(0, 8)).join(', ')}).`);
   }
-  return saveDraft(app.store, draft, { now: app.clock.now().toISOString(), actor: { aadObjectId: null, displayName: 'Imported from file' }, replacePlanId: similar[0]?.id });
+  const actor = { aadObjectId: null, displayName: 'Imported from file' };
+  return saveDraft(app.store, draft, { now: app.clock.now().toISOString(), actor, source: 'cli', fileName: options.file, replacePlanId: similar[0]?.id });
 }

@@ -1,15 +1,19 @@
-import { writeFile } from 'node:fs/promises';
 import { boardPaperRows } from '../../core/export/board-paper.js';
+import { boardPaperHtml } from '../../core/export/board-paper-html.js';
+import { type BoardPaperLayout, rowCount } from '../../core/export/board-paper-layout.js';
+import type { PaperKind } from '../../core/export/paper-file.js';
 import { summarisePlan } from '../../core/plan/summarise-plan.js';
 import { treeToDraft } from '../../core/plan/tree-to-draft.js';
 import type { PlanTree, Update } from '../../core/model/index.js';
 import { todayIn } from '../../app/clock.js';
 import type { App } from '../../app/compose.js';
+import { writeBoardPaperDocx } from '../../edge/files/write-board-paper-docx.js';
 import { writeBoardPaperXlsx } from '../../edge/files/write-board-paper-xlsx.js';
 import { CliError } from '../cli-error.js';
 import { formatPlanList, formatPlanReport } from '../format-plan.js';
 import type { Io } from '../io.js';
 import { resolvePlan } from '../resolve-plan.js';
+import { writeWholeFile } from '../write-whole-file.js';
 
 export async function plansCommand(app: App, io: Io, options: { json: boolean }): Promise<number> {
   const plans = await app.store.listPlans();
@@ -25,25 +29,31 @@ export async function showCommand(app: App, io: Io, options: { plan: string; jso
   return 0;
 }
 
+/** Where `export` sends the plan: stdout as JSON, or a board paper written to a file. */
+export type ExportTarget = { kind: 'json' } | { kind: PaperKind; file: string };
+
+const WRITERS: Readonly<Record<PaperKind, (layout: BoardPaperLayout, app: App) => Promise<Uint8Array | string>>> = {
+  xlsx: (layout) => writeBoardPaperXlsx(layout),
+  docx: (layout, app) => writeBoardPaperDocx(layout, { created: app.clock.now() }),
+  html: (layout) => Promise.resolve(boardPaperHtml(layout)),
+};
+
 /**
  * `export <plan> --json`: the import shape, so the output imports back as the same plan.
- * `export <plan> --xlsx <file>`: a board paper written to the file.
+ * `export <plan> --xlsx|--docx|--html <file>`: the board paper, one layout in three formats,
+ * written whole or not at all.
  */
-export async function exportCommand(app: App, io: Io, options: { plan: string; json: boolean; xlsx: string | undefined }): Promise<number> {
-  if (options.json === (options.xlsx !== undefined)) throw new CliError('Give one of --json or --xlsx <file>.', 2);
+export async function exportCommand(app: App, io: Io, options: { plan: string; target: ExportTarget }): Promise<number> {
+  const { target } = options;
   const tree = await loadTree(app, options.plan);
   const updates = await loadUpdates(app, tree);
-  if (options.xlsx === undefined) {
+  if (target.kind === 'json') {
     io.out(JSON.stringify(treeToDraft(tree, updates), null, 2));
     return 0;
   }
   const layout = boardPaperRows(tree, [...updates.values()].flat(), todayIn(app.clock, app.config.TIME_ZONE));
-  const bytes = await writeBoardPaperXlsx(layout);
-  // A bad path is the user's to fix, not a crash: say so in one line.
-  await writeFile(options.xlsx, bytes).catch((error: unknown) => {
-    throw new CliError(`Could not write ${options.xlsx}: ${error instanceof Error ? error.message : String(error)}`);
-  });
-  io.out(`Board paper for "${tree.plan.title}" (${String(layout.rows.length)} actions) written to ${options.xlsx}`);
+  await writeWholeFile(target.file, await WRITERS[target.kind](layout, app));
+  io.out(`Board paper for "${tree.plan.title}" (${String(rowCount(layout))} actions) written to ${target.file}`);
   return 0;
 }
 

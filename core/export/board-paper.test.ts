@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dueOn, revisedTo, TODAY, tree, update } from '../../test/support/view-fixtures.js';
 import { BOARD_PAPER_COLUMNS, boardPaperRows } from './board-paper.js';
+import type { BoardPaperSection } from './board-paper-layout.js';
 
 const PLAN = tree([
   { number: '1', actions: [
@@ -18,14 +19,21 @@ const UPDATES = [
 
 const layout = boardPaperRows(PLAN, UPDATES, TODAY);
 
+function actions(): BoardPaperSection {
+  const [section] = layout.sections;
+  if (!section) throw new Error('no section');
+  return section;
+}
+
 function column(name: (typeof BOARD_PAPER_COLUMNS)[number]): string[] {
   const index = BOARD_PAPER_COLUMNS.indexOf(name);
-  return layout.rows.map((row) => row.cells[index] ?? '');
+  return actions().rows.map((row) => row.cells[index] ?? '');
 }
 
 describe('boardPaperRows', () => {
-  it('gives the title block, neutralised, with the as-of date', () => {
-    expect(layout.title).toBe("'@Review of care");
+  // Raw text: each writer makes it safe for its medium (spreadsheetLayout for XLSX; escaping for DOCX and HTML).
+  it('gives the title block in the plan\'s own words, with the as-of date', () => {
+    expect(layout.title).toBe('@Review of care');
     expect(layout.details).toEqual([
       { label: 'References', value: 'StEIS 2025/101; SI 2025/7' },
       { label: 'Owner', value: 'Director of Quality' },
@@ -37,10 +45,10 @@ describe('boardPaperRows', () => {
     expect(layout.summary).toEqual([
       { label: 'Actions', count: 3 },
       { label: 'Overdue', count: 1 },
-      { label: 'RAG: Red', count: 1 },
-      { label: 'RAG: Amber', count: 1 },
-      { label: 'RAG: Green', count: 1 },
-      { label: 'RAG: Blue', count: 0 },
+      { label: 'RAG: Red', count: 1, rag: 'red' },
+      { label: 'RAG: Amber', count: 1, rag: 'amber' },
+      { label: 'RAG: Green', count: 1, rag: 'green' },
+      { label: 'RAG: Blue', count: 0, rag: 'blue' },
       { label: 'Status: Not started', count: 1 },
       { label: 'Status: In progress', count: 1 },
       { label: 'Status: Complete', count: 1 },
@@ -50,8 +58,8 @@ describe('boardPaperRows', () => {
   it.each([
     ['Ref', ['1 a', '1 b', '2']],
     ['Recommendation', ['Recommendation 1', 'Recommendation 1', 'Recommendation 2']],
-    ['Action', ['Audit care plans', `'=HYPERLINK("http://evil","x")`, 'Share learning']],
-    ['Lead', ['Head of Nursing', "'-Ward Manager", 'Medical Director; Head of Nursing']],
+    ['Action', ['Audit care plans', '=HYPERLINK("http://evil","x")', 'Share learning']],
+    ['Lead', ['Head of Nursing', '-Ward Manager', 'Medical Director; Head of Nursing']],
     ['Due date', ['Mar-25 (revised to 30 Jun 2025: Waiting on the audit team)', 'Jan-25', '']],
     ['Progress', ['2 Jun 2025: Half the wards audited', '', '10 Apr 2025: + shared at the forum']],
     ['Status', ['In progress', 'Not started', 'Complete']],
@@ -64,6 +72,10 @@ describe('boardPaperRows', () => {
   });
 
   it('keeps each row\'s RAG for colouring', () => {
-    expect(layout.rows.map((row) => row.rag)).toEqual(['amber', 'red', 'green']);
+    expect(actions().rows.map((row) => row.rag)).toEqual(['amber', 'red', 'green']);
+  });
+
+  it('is one "Actions" section with the plan columns', () => {
+    expect(layout.sections.map((s) => [s.heading, s.columns, s.note])).toEqual([['Actions', BOARD_PAPER_COLUMNS, undefined]]);
   });
 });

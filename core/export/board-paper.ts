@@ -1,7 +1,8 @@
-import type { Action, PlanTree, Rag, Recommendation, Update } from '../model/index.js';
+import type { Action, PlanTree, Recommendation, Update } from '../model/index.js';
 import { actionLabel, type PlanSummaryReport, summarisePlan } from '../plan/summarise-plan.js';
 import { STATUSES, statusLabel, ukDate } from '../views/labels.js';
-import { neutraliseCell } from './neutralise-cell.js';
+import type { BoardPaperLayout, BoardPaperRow, SummaryCount } from './board-paper-layout.js';
+import { RAG_ORDER, ragLabel } from './rag-colours.js';
 
 /** The columns NHS action plans use (the seeds' headings), in their usual order. */
 export const BOARD_PAPER_COLUMNS = [
@@ -9,43 +10,33 @@ export const BOARD_PAPER_COLUMNS = [
 ] as const;
 export type BoardPaperColumn = (typeof BOARD_PAPER_COLUMNS)[number];
 
-export interface LabelledText { label: string; value: string }
-export interface SummaryCount { label: string; count: number }
+/** The heading of a plan paper's one table. */
+export const PLAN_SECTION_HEADING = 'Actions';
 
-/** One action: its cells in column order, and its RAG so a writer can colour that cell. */
-export interface BoardPaperRow { cells: string[]; rag: Rag | null }
-
-/** A board paper as data: what any writer (XLSX now, DOCX later) lays out. Every text is neutralised. */
-export interface BoardPaperLayout {
-  title: string;
-  details: LabelledText[];
-  summary: SummaryCount[];
-  columns: readonly BoardPaperColumn[];
-  rows: BoardPaperRow[];
-}
-
-const RAG_ORDER: readonly Rag[] = ['red', 'amber', 'green', 'blue'];
-
+/** A plan as a board paper: its title block, the counts, and one "Actions" table in plan order. */
 export function boardPaperRows(tree: PlanTree, updates: readonly Update[], today: string): BoardPaperLayout {
   const latest = latestUpdates(updates);
   const { plan } = tree;
   return {
-    title: neutraliseCell(plan.title),
+    title: plan.title,
     details: [
       { label: 'References', value: plan.references.join('; ') },
       { label: 'Owner', value: plan.owner ?? '' },
       { label: 'As of', value: ukDate(today) },
-    ].map((d) => ({ label: d.label, value: neutraliseCell(d.value) })),
+    ],
     summary: summaryCounts(summarisePlan(tree, today)),
-    columns: BOARD_PAPER_COLUMNS,
-    rows: tree.recommendations.flatMap((rec) => rec.actions.map((action) => actionRow(rec, action, latest.get(action.id)))),
+    sections: [{
+      heading: PLAN_SECTION_HEADING,
+      columns: BOARD_PAPER_COLUMNS,
+      rows: tree.recommendations.flatMap((rec) => rec.actions.map((action) => actionRow(rec, action, latest.get(action.id)))),
+    }],
   };
 }
 
 /** Counts a board reads first: the total, overdue, then RAG (always all four) and the statuses present. */
 function summaryCounts(report: PlanSummaryReport): SummaryCount[] {
   const counts: SummaryCount[] = [{ label: 'Actions', count: report.actions }, { label: 'Overdue', count: report.overdue.length }];
-  for (const rag of RAG_ORDER) counts.push({ label: `RAG: ${ragLabel(rag)}`, count: report.byRag[rag] ?? 0 });
+  for (const rag of RAG_ORDER) counts.push({ label: `RAG: ${ragLabel(rag)}`, count: report.byRag[rag] ?? 0, rag });
   if (report.byRag.none) counts.push({ label: 'RAG: none given', count: report.byRag.none });
   for (const status of STATUSES) {
     const count = report.byStatus[status];
@@ -68,7 +59,7 @@ function actionRow(rec: Recommendation, action: Action, update: Update | undefin
     'How measured': action.measurement ?? '',
     'Reported to': action.reportedTo ?? '',
   };
-  return { cells: BOARD_PAPER_COLUMNS.map((column) => neutraliseCell(cells[column])), rag: action.rag };
+  return { cells: BOARD_PAPER_COLUMNS.map((column) => cells[column]), rag: action.rag };
 }
 
 /** The plan's own wording, and where the date moved to and why: a board should see slippage. */
@@ -88,8 +79,4 @@ function latestUpdates(updates: readonly Update[]): Map<string, Update> {
     if (!seen || update.at > seen.at) latest.set(update.actionId, update);
   }
   return latest;
-}
-
-function ragLabel(rag: Rag): string {
-  return rag.charAt(0).toUpperCase() + rag.slice(1);
 }

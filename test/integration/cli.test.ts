@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { IntegrityReport } from '../../core/assurance/integrity-report.js';
+import { openSqlitePlanStore } from '../../store/sqlite/sqlite-plan-store.js';
 import { cliHarness } from '../support/cli-harness.js';
 import { seedFiles } from '../support/seeds.js';
 
@@ -45,6 +46,15 @@ describe('followthrough import', () => {
     expect(copy.out.trim()).not.toBe(id);
     const plans = JSON.parse((await run('plans', '--json')).out) as { id: string; recommendations: number; actions: number }[];
     expect(plans.map((p) => [p.recommendations, p.actions])).toEqual([[3, 3], [3, 3]]);
+
+    // The trail says the CLI did it, from which file.
+    const store = openSqlitePlanStore({ path: state.env.SQLITE_PATH ?? '' });
+    const trail = await store.listAudit({ planId: id });
+    await store.close();
+    expect(trail.map((entry) => [entry.source, entry.summary])).toEqual([
+      ['cli', 'Imported from row-per-line.txt'],
+      ['cli', 'Replaced by an import of row-per-line.txt'],
+    ]);
   });
 
   it.each([
