@@ -68,7 +68,7 @@ describe('reading', () => {
     const answer = await call('GET', '/api/dev/identities', null);
     expect(answer.status).toBe(200);
     const identities = DevIdentity.array().parse(answer.body);
-    expect(identities.map((identity) => identity.displayName)).toEqual(['Alex Wilber', 'Dee Deputy', 'Nina Nurse']);
+    expect(identities.map((identity) => identity.displayName)).toEqual(['Alex Wilber', 'Dee Deputy', 'Megan Bowen', 'Nina Nurse']);
     expect(identities.find((identity) => identity.displayName === 'Dee Deputy')?.roles).toEqual(['Head of Community Mental Health Services']);
     const teams = createTabApi({ store: world.app.store, now: () => new Date(NOW), today: () => TODAY, mode: 'teams', log });
     const refused = await teams.handle({ method: 'GET', path: '/api/dev/identities', caller: lead });
@@ -142,6 +142,7 @@ describe('POST /api/actions/:actionId/updates', () => {
     expect(detail.action.status).toBe('blocked');
     expect(detail.action.revisions.at(-1)).toMatchObject({ date: '2025-07-31', reason: 'Audit tool delayed', by: { aadObjectId: PEOPLE.lead.aadObjectId } });
     expect(detail.updates.at(-1)).toMatchObject({ source: 'tab', note: 'Audit sample chosen', author: { aadObjectId: PEOPLE.lead.aadObjectId, displayName: 'Alex Wilber' }, idempotencyKey: `${world.id('1a')}:tab:click-0001` });
+    expect((await world.app.store.listAudit({ planId: world.planId, entityId: world.id('1a') })).map((entry) => [entry.actor, entry.source])).toEqual([[PEOPLE.lead, 'tab']]);
   });
 
   it('lets a deputy and a plan editor update', async () => {
@@ -205,7 +206,7 @@ describe('POST /api/actions/:actionId/updates', () => {
     if (seen === null) throw new Error('missing');
     // Another editor moves the status between the lead reading the action and submitting.
     const racing = createTabApi({
-      store: withOverrides(world.app.store, { updateAction: async (...args) => { await world.app.store.updateAction(id, { status: 'blocked' }, seen.version, NOW); return world.app.store.updateAction(...args); } }),
+      store: withOverrides(world.app.store, { recordProgress: async (...args) => { await world.app.store.updateAction(id, { status: 'blocked' }, seen.version, NOW, { actor: PEOPLE.deputy, source: 'tab' }); return world.app.store.recordProgress(...args); } }),
       now: () => new Date(NOW), today: () => TODAY, mode: 'local', log,
     });
     const answer = await racing.handle({ method: 'POST', path: `/api/actions/${id}/updates`, caller: lead, body: update({ status: 'complete', evidence: 'Prompt live' }) });
@@ -221,6 +222,9 @@ describe('PATCH /api/actions/:actionId', () => {
     expect(answer.status).toBe(200);
     const detail = ActionDetail.parse(answer.body);
     expect([detail.action.text, detail.action.rag, detail.action.version]).toEqual(['Re-audit after three months', 'amber', (before?.version ?? 0) + 1]);
+    // The trail names the editor and the tab.
+    const [entry] = await world.app.store.listAudit({ planId: world.planId, entityId: world.id('3a') });
+    expect([entry?.actor, entry?.source, entry?.changes.map((change) => change.field).sort()]).toEqual([PEOPLE.lead, 'tab', ['rag', 'text']]);
   });
 
   it('changes only the fields sent: evidence and the rest stay as they were', async () => {
@@ -288,6 +292,10 @@ describe('imports', () => {
     const replaced = await call('POST', '/api/imports', stranger, upload({ replacePlanId: planId }));
     expect([replaced.status, ImportCommitted.parse(replaced.body).planId]).toEqual([201, planId]);
     expect(await world.app.store.listPlans()).toHaveLength(2);
+    expect((await world.app.store.listAudit({ planId })).map((entry) => [entry.actor, entry.source, entry.summary])).toEqual([
+      [PEOPLE.stranger, 'tab', 'Imported from plan.txt'],
+      [PEOPLE.stranger, 'tab', 'Replaced by an import of plan.txt'],
+    ]);
   });
 
   it('answers 404 when the plan to replace does not exist', async () => {

@@ -1,5 +1,6 @@
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { LeadNotifier } from '../api/api-types.js';
 import { devCaller } from '../api/dev-identities.js';
 import { createTabApi } from '../api/tab-api.js';
 import { type Config, tabSso } from '../config/config.js';
@@ -18,15 +19,17 @@ import type { Logger } from './logger.js';
  * a store on behalf of each person), who may call it, and where its built files are.
  * Local mode (no bot identity): callers are dev identities, from this machine only.
  */
-export async function composeTab(config: Config, app: App, log: Logger, options: { local: boolean; staticDir?: string }): Promise<TabServing> {
+export async function composeTab(config: Config, app: App, log: Logger, options: { local: boolean; staticDir?: string; leads?: LeadNotifier }): Promise<TabServing> {
   const storeFor = await tabStoreFor(config);
   const api = createTabApi({
     store: app.store,
     now: () => app.clock.now(),
     today: () => todayIn(app.clock, config.TIME_ZONE),
+    timeZone: config.TIME_ZONE,
     mode: options.local ? 'local' : 'teams',
     log,
     ...(storeFor ? { storeFor } : {}),
+    ...(options.leads ? { leads: options.leads } : {}),
   });
   return {
     api,

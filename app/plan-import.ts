@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { type ImportOptions, importPlanDocument, importPlanText } from '../core/import/import-plan.js';
-import { type Actor, type Plan, type PlanDraft, PlanDraft as PlanDraftSchema } from '../core/model/index.js';
+import { type Actor, type ChangeSource, type Plan, type PlanDraft, PlanDraft as PlanDraftSchema } from '../core/model/index.js';
 import { ImportFileError } from '../edge/files/import-file-error.js';
 import { readPlanFile, type PlanFile } from '../edge/files/read-plan-file.js';
 import type { PlanStore } from '../store/plan-store.js';
@@ -64,12 +64,25 @@ export async function similarPlans(store: PlanStore, draft: PlanDraft): Promise<
   return { contentKey: key, similar: await store.findSimilarPlans({ contentKey: key, references: draft.plan.references }) };
 }
 
+export interface SaveDraftOptions {
+  now: string;
+  actor: Actor;
+  /** Where the import was made (`cli`, `tab`), for the audit trail. */
+  source: ChangeSource;
+  /** The file it was read from, named in the audit trail's entry. */
+  fileName: string;
+  replacePlanId?: string | undefined;
+}
+
 /** Writes the plan whole (new, or replacing `replacePlanId`'s content under its id) and returns its id. */
-export function saveDraft(store: PlanStore, draft: PlanDraft, options: { now: string; actor: Actor; replacePlanId?: string | undefined }): Promise<string> {
+export function saveDraft(store: PlanStore, draft: PlanDraft, options: SaveDraftOptions): Promise<string> {
+  const file = basename(options.fileName.replace(/\\/g, '/'));
   return store.savePlan(draft, {
     now: options.now,
     contentKey: contentKey(draft),
     actor: options.actor,
+    source: options.source,
+    summary: options.replacePlanId === undefined ? `Imported from ${file}` : `Replaced by an import of ${file}`,
     ...(options.replacePlanId === undefined ? {} : { replacePlanId: options.replacePlanId }),
   });
 }

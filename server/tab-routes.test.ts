@@ -149,6 +149,27 @@ describe('the tab API over HTTP in local mode', () => {
     expect((await world.app.store.listUpdates(world.id('1a'))).map((u) => u.note)).toContain('Sample drawn');
   });
 
+  it('sends a paper as a file: its bytes, type and name, not cached, not sniffed, running nothing', async () => {
+    const { url, world } = await start();
+    const html = await fetch(`${url}/api/plans/${world.planId}/export?format=html`, { headers: as(PEOPLE.nurse) });
+    expect(html.status).toBe(200);
+    expect(Object.fromEntries(['content-type', 'content-disposition', 'cache-control', 'x-content-type-options', 'content-security-policy'].map((name) => [name, html.headers.get(name)]))).toEqual({
+      'content-type': 'text/html; charset=utf-8',
+      'content-disposition': `attachment; filename="steis-2099-00001-board-paper-${TODAY}.html"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    });
+    expect(await html.text()).toMatch(/^<!DOCTYPE html>[\s\S]*Demo: action plan/);
+    const xlsx = await fetch(`${url}/api/plans/${world.planId}/export?format=xlsx`, { headers: as(PEOPLE.nurse) });
+    const bytes = new Uint8Array(await xlsx.arrayBuffer());
+    expect([xlsx.headers.get('content-type'), xlsx.headers.get('content-length'), String.fromCharCode(bytes[0] ?? 0, bytes[1] ?? 0)]).toEqual([
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', String(bytes.byteLength), 'PK',
+    ]);
+    const bad = await fetch(`${url}/api/plans/${world.planId}/export?format=pdf`, { headers: as(PEOPLE.nurse) });
+    expect([bad.status, bad.headers.get('cache-control'), (await errorOf(bad)).code]).toEqual([400, 'no-store', 'BadRequest']);
+  });
+
   it('leaves the bot\'s endpoint to the bot: POST reaches it, GET is 405', async () => {
     const { url, messages } = await start();
     expect((await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message' }) })).status).toBe(200);

@@ -1,7 +1,9 @@
 import type restify from 'restify';
 import type { Logger } from '../app/logger.js';
 import { DEV_USER_HEADER } from '../core/views/tab-api.js';
+import type { ApiFile } from '../api/api-types.js';
 import type { TabApi } from '../api/tab-api.js';
+import { paperContentDisposition } from '../core/export/paper-file.js';
 import { AuthError } from '../edge/auth/auth-error.js';
 import { HttpError } from './http-error.js';
 import { isLoopbackAddress } from './loopback.js';
@@ -75,10 +77,31 @@ async function answerApi(tab: TabServing, localOnly: boolean, request: restify.R
   const body = request.method === 'GET' ? undefined : await readJsonBody(request, path.startsWith('/api/imports') ? limits.imports : limits.other);
   const query = Object.fromEntries(new URL(request.url ?? '/', 'http://localhost').searchParams);
   const answer = await tab.api.handle({ method: request.method ?? 'GET', path, query, body, caller, assertion });
+  if (answer.file !== undefined) {
+    sendFile(response, answer.status, answer.file, answer.headers);
+    return;
+  }
   // Answers name people and plans: never kept by a shared cache or the browser's.
   response.header('Cache-Control', 'no-store');
   for (const [name, value] of Object.entries(answer.headers ?? {})) response.header(name, value);
   response.send(answer.status, answer.body);
+}
+
+/**
+ * A download (a board paper) as its bytes, saved under its name. Not cached either; not sniffed
+ * into anything else; and a paper opened in the browser may run nothing and fetch nothing.
+ */
+function sendFile(response: restify.Response, status: number, file: ApiFile, headers: Record<string, string> = {}): void {
+  response.writeHead(status, {
+    ...headers,
+    'Content-Type': file.contentType,
+    'Content-Disposition': paperContentDisposition(file.fileName),
+    'Content-Length': String(file.bytes.byteLength),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+  });
+  response.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
 }
 
 /** Errors as `ApiErrorBody` with a real status; only the unexpected are logged as failures, and never with a token. */

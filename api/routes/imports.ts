@@ -34,7 +34,7 @@ export async function previewImport({ store, request, deps }: RouteContext): Pro
  * showed it as similar and the person chose not to replace it.
  */
 export async function commitImport({ store, request, caller, deps }: RouteContext): Promise<ApiResponse> {
-  const { draft, replacePlanId } = await readRequest(request.body, deps.maxImportBytes);
+  const { draft, replacePlanId, fileName } = await readRequest(request.body, deps.maxImportBytes);
   if (replacePlanId === undefined) {
     const { contentKey, similar } = await similarPlans(store, draft);
     const same = similar.filter((plan) => plan.contentKey === contentKey);
@@ -42,7 +42,8 @@ export async function commitImport({ store, request, caller, deps }: RouteContex
   } else if ((await store.getPlan(replacePlanId)) === null) {
     throw notFound('The plan to replace');
   }
-  const planId = await saveDraft(store, draft, { now: deps.now().toISOString(), actor: { aadObjectId: caller.aadObjectId, displayName: caller.displayName }, replacePlanId });
+  const actor = { aadObjectId: caller.aadObjectId, displayName: caller.displayName };
+  const planId = await saveDraft(store, draft, { now: deps.now().toISOString(), actor, source: 'tab', fileName, replacePlanId });
   const body: ImportCommitted = { planId };
   return { status: 201, body };
 }
@@ -50,12 +51,12 @@ export async function commitImport({ store, request, caller, deps }: RouteContex
 /** Heading → one of the importer's fields, or "other" to map nothing. */
 const ColumnMappingInput = z.record(z.string(), z.enum([...FIELDS, 'other'], { error: 'Choose one of the fields the importer knows, or "other".' }));
 
-async function readRequest(body: unknown, maxBytes = DEFAULT_MAX_IMPORT_BYTES): Promise<{ draft: PlanDraft; replacePlanId: string | undefined }> {
+async function readRequest(body: unknown, maxBytes = DEFAULT_MAX_IMPORT_BYTES): Promise<{ draft: PlanDraft; replacePlanId: string | undefined; fileName: string }> {
   const upload = parseInput(ImportRequest, body, 'The import');
   const mapping = parseInput(ColumnMappingInput, upload.mapping ?? {}, 'The column mapping');
   const bytes = decodeBase64(upload.contentBase64, maxBytes);
   try {
-    return { draft: await readUploadedDraft(bytes, upload.fileName, { mapping }), replacePlanId: upload.replacePlanId };
+    return { draft: await readUploadedDraft(bytes, upload.fileName, { mapping }), replacePlanId: upload.replacePlanId, fileName: upload.fileName };
   } catch (error) {
     if (error instanceof ImportFileError) throw new ApiError(400, 'UnreadableFile', error.message);
     throw error;

@@ -34,11 +34,11 @@ export async function planChecks({ store, params, deps }: RouteContext): Promise
   return { status: 200, body: report };
 }
 
-function planId(params: Readonly<Record<string, string>>): string {
+export function planId(params: Readonly<Record<string, string>>): string {
   return params.planId ?? '';
 }
 
-function found(tree: PlanTree | null): PlanTree {
+export function found(tree: PlanTree | null): PlanTree {
   if (tree === null) throw notFound('That plan');
   return tree;
 }

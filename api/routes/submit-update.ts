@@ -6,7 +6,7 @@ import { StoreError } from '../../store/store-error.js';
 import { ApiError, forbidden } from '../api-error.js';
 import type { ApiResponse, RouteContext } from '../api-types.js';
 import { parseInput } from '../parse-input.js';
-import { actionId, loadContext, loadDetail } from './actions.js';
+import { actionId, loadContext, loadDetail, viewerOf } from './actions.js';
 
 /** The client's key is checked here; the inputs themselves go through the card's rules (422 per input). */
 const Envelope = z.looseObject({ clientKey: UpdateRequest.shape.clientKey });
@@ -24,7 +24,7 @@ export async function submitUpdate({ store, params, caller, request, deps }: Rou
   }
   const key = `${context.action.id}:tab:${clientKey}`;
   const at = deps.now().toISOString();
-  const actor = { aadObjectId: caller.aadObjectId, displayName: caller.displayName };
+  const actor = viewerOf(caller);
   try {
     const outcome = await recordSubmission(store, context.action, inputs, { actor, source: 'tab', at, today: deps.today(), idempotencyKey: key });
     if (outcome.kind === 'invalid') throw new ApiError(422, 'InvalidUpdate', 'The update cannot be recorded as it is.', outcome.errors);
@@ -35,7 +35,7 @@ export async function submitUpdate({ store, params, caller, request, deps }: Rou
       throw new ApiError(409, 'Conflict', `Someone else changed this action a moment ago (${error.message.replace(/^.*: /, '')}). Check it and submit again.`);
     }
   }
-  return { status: 201, body: await loadDetail(store, context.action.id, caller.aadObjectId, deps.today()) };
+  return { status: 201, body: await loadDetail(store, context.action.id, actor, deps.today()) };
 }
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,9 +1,11 @@
-import { ActionDraft as ActionDraftSchema, type ActionDraft, type PlanDraft } from '../model/index.js';
+import { ActionDraft as ActionDraftSchema, type ActionDraft, type MeasureFields, type PlanDraft } from '../model/index.js';
 import { addDays } from '../plan/calendar.js';
 
 /** The role the local demo user holds, so reminders have someone to reach. */
 export const DEMO_LEAD_ROLE = 'Head of Community Mental Health Services';
 export const DEMO_EDITOR_ROLE = 'Associate Director of Quality Governance';
+/** Assures the demo's actions besides its editor: whoever completed an action may not assure it too. */
+export const DEMO_REVIEWER_ROLE = 'Head of Quality Governance';
 
 /**
  * A made-up plan shaped like the real ones, with due dates placed around `today` (overdue,
@@ -28,6 +30,7 @@ export function demoPlan(today: string): PlanDraft {
       organisations: ['Demo NHS Foundation Trust'],
       owner: DEMO_EDITOR_ROLE,
       forums: ['Quality and Safety Committee'],
+      reviewers: [DEMO_REVIEWER_ROLE],
       status: 'active',
       statements: ['Demonstration data only. No real case, patient or member of staff is described.'],
       ragKey: [
@@ -72,4 +75,37 @@ export function demoPlan(today: string): PlanDraft {
     warnings: [],
     discarded: [],
   };
+}
+
+/** A demo measure: its fields, the action it measures by label ("2 b"; null: the whole plan), and its readings. */
+export interface DemoMeasure {
+  fields: Omit<MeasureFields, 'actionId'>;
+  action: string | null;
+  values: { date: string; value: number; note: string | null }[];
+}
+
+/**
+ * Outcome measures for the demo, shaped like seed 002's (audit compliance 60.49% → 89.87%;
+ * attendance 76% of the target group): one plan-level indicator that is met, one action's
+ * measure that is not yet, with readings dated before `today`.
+ */
+export function demoMeasures(today: string): DemoMeasure[] {
+  return [
+    {
+      fields: { name: 'Risk assessments reviewed after a change in circumstances (audit)', unit: '%', target: 85, direction: 'increase' },
+      action: null,
+      values: [
+        { date: addDays(today, -120), value: 60.49, note: 'Baseline audit of 40 community caseloads' },
+        { date: addDays(today, -30), value: 89.87, note: 'Re-audit after the record prompt went live' },
+      ],
+    },
+    {
+      fields: { name: 'Team leaders trained in the Think Family approach', unit: '%', target: 90, direction: 'increase' },
+      action: '2b',
+      values: [
+        { date: addDays(today, -60), value: 41, note: null },
+        { date: addDays(today, -14), value: 76, note: '76% of the target group attended' },
+      ],
+    },
+  ];
 }
