@@ -12,8 +12,10 @@ import { IdentityPicker } from './ui/identity-picker.js';
 import { NavBar } from './ui/nav-bar.js';
 import { ActionPage } from './views/action-page.js';
 import { ConfigPage } from './views/config-page.js';
+import { DashboardHomePage } from './views/dashboard-home-page.js';
 import { DashboardPage } from './views/dashboard-page.js';
 import { ImportPage } from './views/import-page.js';
+import { MeetingPage } from './views/meeting-page.js';
 import { MyActionsPage } from './views/my-actions-page.js';
 import { PlanListPage } from './views/plan-list-page.js';
 import { PlanPage } from './views/plan-page.js';
@@ -146,6 +148,8 @@ function Page({ route, personal }: { route: Route; personal: boolean }) {
       return <PlanPage key={route.planId} planId={route.planId} />;
     case 'dashboard':
       return <DashboardPage key={route.planId} planId={route.planId} />;
+    case 'dashboard-home':
+      return <DashboardHomePage />;
     case 'action':
       return <ActionPage key={route.actionId} actionId={route.actionId} />;
     case 'my-actions':
@@ -154,6 +158,8 @@ function Page({ route, personal }: { route: Route; personal: boolean }) {
       return <ConfigPage />;
     case 'import':
       return <ImportPage />;
+    case 'meeting':
+      return <MeetingPage />;
     case 'not-found':
       return (
         <>

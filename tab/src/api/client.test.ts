@@ -64,6 +64,29 @@ describe('createApi', () => {
   });
 });
 
+describe('download', () => {
+  it('fetches a file with the bearer token and hands back its bytes and suggested name', async () => {
+    const seen: Seen[] = [];
+    const fetchFile = (path: string, init: RequestInit): Promise<Response> => {
+      seen.push({ path, init });
+      return Promise.resolve(new Response(new Uint8Array([80, 75, 3, 4]), { status: 200, headers: { 'content-disposition': 'attachment; filename="paper.docx"' } }));
+    };
+    const file = await createApi({ kind: 'teams', token: () => Promise.resolve('t-1') }, fetchFile).download('/api/plans/p/export?format=docx');
+    expect(header(seen, 'authorization')).toBe('Bearer t-1');
+    expect(file.disposition).toBe('attachment; filename="paper.docx"');
+    expect([...new Uint8Array(await file.blob.arrayBuffer())]).toEqual([80, 75, 3, 4]);
+  });
+
+  it('reads the API’s error for a refused file', async () => {
+    const body = JSON.stringify({ error: { code: 'Forbidden', message: 'Not your plan.' } });
+    await expect(createApi({ kind: 'none' }, fakeFetch(403, body)).download('/api/x')).rejects.toMatchObject({ status: 403, code: 'Forbidden', message: 'Not your plan.' });
+  });
+
+  it('reports a network failure as status 0', async () => {
+    await expect(createApi({ kind: 'none' }, () => Promise.reject(new TypeError('Failed to fetch'))).download('/api/x')).rejects.toMatchObject({ status: 0 });
+  });
+});
+
 describe('apiPath', () => {
   it('escapes ids in paths', () => {
     expect(apiPath`/api/actions/${'a/b?c'}/updates`).toBe('/api/actions/a%2Fb%3Fc/updates');

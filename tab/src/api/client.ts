@@ -8,9 +8,18 @@ export type Credentials =
   | { kind: 'dev'; userId: string }
   | { kind: 'none' };
 
+/** A file the server sent (a board or meeting paper), with the name it suggested. */
+export interface Download {
+  blob: Blob;
+  /** The answer's Content-Disposition, for the file name (logic/download-name.ts). */
+  disposition: string | null;
+}
+
 export interface Api {
   get<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<z.output<S>>;
   send<S extends z.ZodType>(method: 'POST' | 'PATCH', path: string, body: unknown, schema: S, signal?: AbortSignal): Promise<z.output<S>>;
+  /** GET a file with the same credentials as every other call: a plain link could not carry the bearer token. */
+  download(path: string, signal?: AbortSignal): Promise<Download>;
 }
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -40,9 +49,22 @@ export function createApi(credentials: Credentials, fetchImpl: Fetch = (input, i
     }
     return parsed.data;
   }
+  async function download(path: string, signal?: AbortSignal): Promise<Download> {
+    const headers = await authHeaders(credentials);
+    let response: Response;
+    try {
+      response = await fetchImpl(path, { method: 'GET', headers, signal: signal ?? null, credentials: 'same-origin' });
+      if (!response.ok) throw errorFromResponse(response.status, await response.text());
+      return { blob: await response.blob(), disposition: response.headers.get('content-disposition') };
+    } catch (error) {
+      if (signal?.aborted || error instanceof ApiError) throw error;
+      throw asApiError(error);
+    }
+  }
   return {
     get: (path, schema, signal) => call('GET', path, undefined, schema, signal),
     send: (method, path, body, schema, signal) => call(method, path, body, schema, signal),
+    download,
   };
 }
 

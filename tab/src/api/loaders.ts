@@ -1,6 +1,8 @@
 import { IntegrityReport } from '../../../core/assurance/integrity-report.js';
 import type { PlanSummary } from '../../../core/model/index.js';
-import { ActionDetail, Dashboard, MyActions, PlanListResponse, PlanView } from '../../../core/views/tab-api.js';
+import { ActionDetail, AuditTrail, Dashboard, ForumList, MeasuresView, MeetingView, MyActions, PlanListResponse, PlanView } from '../../../core/views/tab-api.js';
+import type { MeetingChoice } from '../logic/meeting-dates.js';
+import { meetingApiPath } from '../logic/paper-links.js';
 import type { Route } from '../routing/routes.js';
 import { type Api, apiPath } from './client.js';
 
@@ -14,6 +16,14 @@ export const planLoader = (planId: string): Loader<PlanView> => ({ key: `plan:${
 export const dashboardLoader = (planId: string): Loader<Dashboard> => ({ key: `dashboard:${planId}`, load: (api, signal) => api.get(apiPath`/api/plans/${planId}/dashboard`, Dashboard, signal) });
 /** Asked for only when someone runs the checks: the plan page's first render stays one call. */
 export const checksLoader = (planId: string): Loader<IntegrityReport> => ({ key: `checks:${planId}`, load: (api, signal) => api.get(apiPath`/api/plans/${planId}/checks`, IntegrityReport, signal) });
+/** Loaded on request, like the checks: the plan view stays one call. */
+export const auditLoader = (planId: string): Loader<AuditTrail> => ({ key: `audit:${planId}`, load: (api, signal) => api.get(apiPath`/api/plans/${planId}/audit`, AuditTrail, signal) });
+export const measuresLoader = (planId: string): Loader<MeasuresView> => ({ key: `measures:${planId}`, load: (api, signal) => api.get(apiPath`/api/plans/${planId}/measures`, MeasuresView, signal) });
+export const forumsLoader: Loader<ForumList> = { key: 'forums', load: (api, signal) => api.get('/api/forums', ForumList, signal) };
+export const meetingLoader = (choice: MeetingChoice): Loader<MeetingView> => {
+  const path = meetingApiPath(choice);
+  return { key: `meeting:${path}`, load: (api, signal) => api.get(path, MeetingView, signal) };
+};
 export const actionLoader = (actionId: string): Loader<ActionDetail> => ({ key: `action:${actionId}`, load: (api, signal) => api.get(apiPath`/api/actions/${actionId}`, ActionDetail, signal) });
 export const myActionsLoader: Loader<MyActions> = { key: 'my-actions', load: (api, signal) => api.get('/api/my-actions', MyActions, signal) };
 export const plansLoader: Loader<PlanSummary[]> = { key: 'plans', load: (api, signal) => api.get('/api/plans', PlanListResponse, signal) };
@@ -34,6 +44,10 @@ export function loaderFor(route: Route, personal: boolean): Loader<unknown> | nu
     case 'plans':
     case 'config':
       return plansLoader;
+    case 'meeting':
+      return forumsLoader;
+    // Its plan is known only once the session is (the last one looked at): the page loads it.
+    case 'dashboard-home':
     case 'import':
     case 'not-found':
       return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, ukDate, ukDateTime } from './labels.js';
+import { actionLabel, asSentence, ukDate, ukDateTime } from './labels.js';
 
 describe('actionLabel', () => {
   it.each([
@@ -26,5 +26,15 @@ describe('dates', () => {
   it('shows instants in UK time whatever the browser’s zone', () => {
     expect(ukDateTime('2025-07-01T23:30:00Z')).toBe('2 Jul 2025, 00:30');
     expect(ukDateTime('2025-01-01T23:30:00Z')).toBe('1 Jan 2025, 23:30');
+  });
+});
+
+describe('asSentence', () => {
+  it.each([
+    ['Assured by Dee', 'Assured by Dee.'],
+    ['Returned: not enough.', 'Returned: not enough.'],
+    ['Why? ', 'Why?'],
+  ])('%j → %j', (text, sentence) => {
+    expect(asSentence(text)).toBe(sentence);
   });
 });

@@ -54,3 +54,9 @@ function bare(label: string | null): string {
 export function plural(count: number, noun: string): string {
   return `${String(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
+
+/** Text ending as a sentence does: a full stop added unless it already ends with one (or ! or ?). */
+export function asSentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
+}

@@ -11,10 +11,14 @@ describe('matchRoute', () => {
     ['/tab/plans/', { name: 'plans' }],
     ['/tab/plans/p-1', { name: 'plan', planId: 'p-1' }],
     ['/tab/plans/p-1/dashboard', { name: 'dashboard', planId: 'p-1' }],
+    ['/tab/dashboard', { name: 'dashboard-home' }],
+    ['/tab/dashboard/x', { name: 'not-found', path: '/tab/dashboard/x' }],
     ['/tab/actions/a%2F1', { name: 'action', actionId: 'a/1' }],
     ['/tab/my-actions', { name: 'my-actions' }],
     ['/tab/config', { name: 'config' }],
     ['/tab/import', { name: 'import' }],
+    ['/tab/meeting', { name: 'meeting' }],
+    ['/tab/meeting/x', { name: 'not-found', path: '/tab/meeting/x' }],
     ['/tab/plans/p-1/other', { name: 'not-found', path: '/tab/plans/p-1/other' }],
     ['/tab/actions', { name: 'not-found', path: '/tab/actions' }],
     ['/tab/import/x', { name: 'not-found', path: '/tab/import/x' }],
@@ -30,10 +34,12 @@ describe('matchRoute', () => {
     { name: 'plans' },
     { name: 'plan', planId: 'a b/c?d' },
     { name: 'dashboard', planId: '9f' },
+    { name: 'dashboard-home' },
     { name: 'action', actionId: 'act#1' },
     { name: 'my-actions' },
     { name: 'config' },
     { name: 'import' },
+    { name: 'meeting' },
   ])('routeHref(%j) matches back', (route) => {
     expect(matchRoute(routeHref(route))).toEqual(route);
   });
@@ -60,5 +66,13 @@ describe('sectionOf', () => {
   it('puts an action under Plans and the config page nowhere', () => {
     expect(sectionOf({ name: 'action', actionId: 'x' }, false)).toBe('plans');
     expect(sectionOf({ name: 'config' }, false)).toBeNull();
+  });
+
+  it('gives the meeting view its own tab', () => {
+    expect(sectionOf({ name: 'meeting' }, false)).toBe('meeting');
+  });
+
+  it('puts the personal Dashboard tab under Dashboard', () => {
+    expect(sectionOf({ name: 'dashboard-home' }, true)).toBe('dashboard');
   });
 });

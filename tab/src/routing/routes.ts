@@ -4,10 +4,14 @@ export type Route =
   | { name: 'plans' }
   | { name: 'plan'; planId: string }
   | { name: 'dashboard'; planId: string }
+  /** The personal Dashboard tab's address: no plan in it, the page finds one (dashboard-home-page). */
+  | { name: 'dashboard-home' }
   | { name: 'action'; actionId: string }
   | { name: 'my-actions' }
   | { name: 'config' }
   | { name: 'import' }
+  /** The governance meeting view; its forum and dates travel in the query (`?forum=&since=&date=`). */
+  | { name: 'meeting' }
   | { name: 'not-found'; path: string };
 
 export const BASE = '/tab/';
@@ -28,8 +32,10 @@ export function matchRoute(pathname: string, base = BASE): Route {
   if (first === 'actions' && second !== undefined && third === undefined) return { name: 'action', actionId: second };
   if (third === undefined && second === undefined) {
     if (first === 'my-actions') return { name: 'my-actions' };
+    if (first === 'dashboard') return { name: 'dashboard-home' };
     if (first === 'config') return { name: 'config' };
     if (first === 'import') return { name: 'import' };
+    if (first === 'meeting') return { name: 'meeting' };
   }
   return { name: 'not-found', path: pathname };
 }
@@ -45,11 +51,14 @@ export function routeHref(route: Exclude<Route, { name: 'not-found' }>, base = B
       return `${base}plans/${encodeURIComponent(route.planId)}`;
     case 'dashboard':
       return `${base}plans/${encodeURIComponent(route.planId)}/dashboard`;
+    case 'dashboard-home':
+      return `${base}dashboard`;
     case 'action':
       return `${base}actions/${encodeURIComponent(route.actionId)}`;
     case 'my-actions':
     case 'config':
     case 'import':
+    case 'meeting':
       return `${base}${route.name}`;
   }
 }

@@ -1,6 +1,6 @@
 import type { Route } from './routes.js';
 
-export type Section = 'plans' | 'my-actions' | 'dashboard' | 'import';
+export type Section = 'plans' | 'my-actions' | 'dashboard' | 'meeting' | 'import';
 
 /** Which nav tab a page belongs to; the personal tab's home is My actions. */
 export function sectionOf(route: Route, personal: boolean): Section | null {
@@ -12,9 +12,12 @@ export function sectionOf(route: Route, personal: boolean): Section | null {
     case 'action':
       return 'plans';
     case 'dashboard':
+    case 'dashboard-home':
       return 'dashboard';
     case 'my-actions':
       return 'my-actions';
+    case 'meeting':
+      return 'meeting';
     case 'import':
       return 'import';
     case 'config':

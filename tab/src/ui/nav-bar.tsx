@@ -15,7 +15,6 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px', borderRadius: tokens.borderRadiusMedium },
   },
   current: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, borderBottomColor: tokens.colorCompoundBrandStroke, ':hover': { borderBottomColor: tokens.colorCompoundBrandStroke } },
-  disabled: { color: tokens.colorNeutralForegroundDisabled, ':hover': { color: tokens.colorNeutralForegroundDisabled, borderBottomColor: 'transparent' } },
 });
 
 /**
@@ -26,10 +25,12 @@ const useStyles = makeStyles({
 export function NavBar({ route, personal, planId }: { route: Route; personal: boolean; planId: string | null }) {
   const styles = useStyles();
   const selected = sectionOf(route, personal);
-  const items: [Section, string, string | null][] = [
+  const items: [Section, string, string][] = [
     ['plans', 'Plans', routeHref({ name: 'plans' })],
     ['my-actions', 'My actions', routeHref({ name: 'my-actions' })],
-    ['dashboard', 'Dashboard', planId === null ? null : routeHref({ name: 'dashboard', planId })],
+    // With no plan looked at yet, the dashboard page asks which plan (or takes the only one).
+    ['dashboard', 'Dashboard', routeHref(planId === null ? { name: 'dashboard-home' } : { name: 'dashboard', planId })],
+    ['meeting', 'Meeting', routeHref({ name: 'meeting' })],
     ['import', 'Import', routeHref({ name: 'import' })],
   ];
   return (
@@ -37,16 +38,9 @@ export function NavBar({ route, personal, planId }: { route: Route; personal: bo
       <ul className={styles.list}>
         {items.map(([section, label, href]) => (
           <li key={section}>
-            {href === null ? (
-              // No plan looked at yet: nothing for the dashboard to show.
-              <span className={mergeClasses(styles.item, styles.disabled)} aria-disabled="true" title="Open a plan first">
-                {label}
-              </span>
-            ) : (
-              <a className={mergeClasses(styles.item, section === selected && styles.current)} href={href} aria-current={section === selected ? 'page' : undefined}>
-                {label}
-              </a>
-            )}
+            <a className={mergeClasses(styles.item, section === selected && styles.current)} href={href} aria-current={section === selected ? 'page' : undefined}>
+              {label}
+            </a>
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Select, Textarea, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import { statusEditRefusal } from '../../../core/assurance/lifecycle.js';
 import type { ActionStatus, Rag } from '../../../core/model/index.js';
 import { ActionDetail } from '../../../core/views/tab-api.js';
 import { asApiError } from '../api/api-error.js';
@@ -93,6 +94,7 @@ export function EditActionForm({ detail, onSaved, onCancel, onReload }: { detail
           )}
         </Field>
       ))}
+      {/* Assured and not applicable are set and left only by a recorded decision (the Review section). */}
       <Field label="Status" {...state('status')}>
         <Select
           value={values.status}
@@ -100,7 +102,7 @@ export function EditActionForm({ detail, onSaved, onCancel, onReload }: { detail
             setValues((current) => ({ ...current, status: data.value as ActionStatus }));
           }}
         >
-          {STATUSES.map((status) => (
+          {STATUSES.filter((status) => statusEditRefusal(action.status, status) === null).map((status) => (
             <option key={status} value={status}>
               {statusLabel(status)}
             </option>
