@@ -20,7 +20,8 @@ import {
   TENANT_ID,
   type WireActivity,
 } from '../../test/support/teams-activities.js';
-import { createTurnHandler } from './activity-bridge.js';
+import { memoryLogger } from '../../app/logger.js';
+import { createTurnHandler, turnIdOf } from './activity-bridge.js';
 
 const SERVICE_URL = 'https://smba.trafficmanager.net/uk/';
 const ERROR_TYPE = 'application/vnd.microsoft.error';
@@ -606,5 +607,30 @@ describe('the Action.Submit fallback (a message carrying value.verb)', () => {
   it('snoozes', async () => {
     await fallback('deputy', 'snooze', { actionId: world.ids['1a'], planId: world.planId, days: 3 });
     expect((await world.action('1a')).snoozedUntil).toBe(addDays(TODAY, 3));
+  });
+});
+
+describe('turn ids in the logs', () => {
+  it('names each turn by a hash of its conversation and its activity id, and logs no user content', async () => {
+    const log = memoryLogger();
+    adapter = new TestAdapter(createTurnHandler(world.service, log));
+    const NOTE = 'Patient in bed 4 was seen by the sepsis team';
+    const message = messageActivity(PEOPLE.lead, `my actions ${NOTE}`, { serviceUrl: SERVICE_URL });
+    await send(message);
+    const submitted = await submit('lead', '1a', reminderInputs({ note: NOTE }));
+    expect(submitted.invoke?.body.statusCode).toBe(200);
+
+    const turns = log.lines.filter((line) => line.message === 'bot turn');
+    expect(turns.map((line) => line.activityType)).toEqual(['message', 'invoke']);
+    const conversation = personalConversationId(PEOPLE.lead);
+    expect(turns[0]?.turnId).toBe(turnIdOf({ id: message.id, conversation: { id: conversation } }));
+    expect(turns[0]?.turnId).toMatch(/^[A-Za-z0-9_-]{10}:/);
+    // Two turns, two ids; the same conversation, the same hash.
+    expect(new Set(turns.map((line) => line.turnId)).size).toBe(2);
+    expect(new Set(turns.map((line) => String(line.turnId).split(':')[0])).size).toBe(1);
+    const written = JSON.stringify(log.lines);
+    expect(written).not.toContain('sepsis');
+    expect(written).not.toContain(conversation);
+    expect(turnErrors).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { type Activity, ActivityTypes, CardFactory, MessageFactory, TurnContext } from 'botbuilder';
+import { type Logger, withLogContext } from '../../app/logger.js';
 import { ConversationReference } from '../../core/model/index.js';
 import type { BotService } from '../service/bot-service.js';
 import type { CardActionReply, InboundTurn, Reply, Sender } from '../service/turns.js';
@@ -12,7 +14,28 @@ const CARD = 'application/vnd.microsoft.card.adaptive';
  * `value` (the Action.Submit fallback). Ids inside card data name the action; the sender is
  * always `activity.from`, as the channel reports it.
  */
-export function createTurnHandler(service: BotService): (context: TurnContext) => Promise<void> {
+export function createTurnHandler(service: BotService, log?: Logger): (context: TurnContext) => Promise<void> {
+  const handle = turnHandler(service);
+  // Every line logged during the turn carries its id; the turn's own line says what it was, never what was said.
+  return (context) =>
+    withLogContext({ turnId: turnIdOf(context.activity) }, async () => {
+      const started = performance.now();
+      await handle(context);
+      log?.debug('bot turn', { activityType: context.activity.type, name: context.activity.name, ms: Math.round(performance.now() - started) });
+    });
+}
+
+/**
+ * Names a turn in the logs: the conversation as a short hash (the id itself says whose chat it
+ * is) and the activity's id, which the channel assigned and Teams' own logs know. No user content.
+ */
+export function turnIdOf(activity: { id?: unknown; conversation?: unknown }): string {
+  const conversation = stringOf(asRecord(activity.conversation).id) ?? '';
+  const hash = createHash('sha256').update(conversation).digest('base64url').slice(0, 10);
+  return `${hash}:${(stringOf(activity.id) ?? 'no-id').slice(0, 64)}`;
+}
+
+function turnHandler(service: BotService): (context: TurnContext) => Promise<void> {
   return async (context) => {
     const activity = context.activity;
     // The reference is kept for proactive sends; its activityId names the message that brought

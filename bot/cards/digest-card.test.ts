@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CARD_MAX_BYTES, cardBytes } from './adaptive-card.js';
 import { allText, executesOf, inputsOf, monthDue, nodesOf, planText, TODAY } from './card-fixtures.js';
 import { DIGEST_MAX_ITEMS, type DigestItem, digestCard } from './digest-card.js';
+import type { ReviewSeen } from './review-state.js';
 import { validateCard } from './validate-card.js';
 
 function item(id: string, due: string | null, overrides: Partial<DigestItem['action']> = {}, planTitle = 'Action plan in response to the independent HASCAS review'): DigestItem {
@@ -108,6 +109,31 @@ describe('digestCard', () => {
         expect(String(text.text)).toMatch(/…$/);
         expect(String(text.text).length).toBeLessThanOrEqual(180);
       }
+    });
+  });
+
+  describe('marks where an action stands with review', () => {
+    const returned: ReviewSeen = { outcome: 'returned', reason: 'The audit covers one ward only.', by: 'Dr Rao', on: '2025-09-16', forum: 'Quality Committee' };
+    it.each<[string, Partial<DigestItem['action']>, ReviewSeen | null, string | null]>([
+      ['an open action: nothing', {}, null, null],
+      ['a returned action: the reason, before its text', {}, returned, 'Returned at review: The audit covers one ward only.'],
+      ['a returned action completed since: awaiting assurance', { status: 'complete' }, returned, 'Awaiting assurance'],
+    ])('%s', (_what, action, review, line) => {
+      const marked = digestCard({ today: TODAY, items: [{ ...item('a2a', '2025-09-30', action), review }, item('a2b', '2025-10-30')] });
+      expect(validateCard(marked)).toEqual([]);
+      const texts = nodesOf(marked).filter((node) => node.type === 'TextBlock').map((node) => String(node.text));
+      const title = texts.indexOf('Action 2a');
+      if (line === null) {
+        expect(texts.join('\n')).not.toMatch(/Returned|Awaiting/);
+        return;
+      }
+      expect(texts[title + 1]).toBe(line);
+      expect(texts[title + 2]).toContain('audit care plans');
+    });
+
+    it('counts returned actions in the summary', () => {
+      const marked = digestCard({ today: TODAY, items: [{ ...item('a2a', '2025-09-30'), review: returned }, { ...item('a2b', '2025-09-01'), review: returned }, item('a2c', '2025-10-30')] });
+      expect(allText(marked)).toContain('3 actions, 1 overdue, 2 returned at review');
     });
   });
 });

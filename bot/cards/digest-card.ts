@@ -2,6 +2,7 @@ import { type Action, effectiveDue, type Plan } from '../../core/model/index.js'
 import type { AdaptiveCard, CardElement } from './adaptive-card.js';
 import { actionSet, card, execute, heading, shortText, text, TONE_COLOR } from './card-parts.js';
 import { actionTitle, dueState, plural, shorten, statusLabel, ukDate } from './card-text.js';
+import { type ReviewSeen, reviewState, stateLine, stateWords } from './review-state.js';
 
 export const OPEN_UPDATE_VERB = 'openUpdate';
 
@@ -18,6 +19,8 @@ export interface DigestItem {
   action: ListedAction;
   plan: Pick<Plan, 'id' | 'title'>;
   recommendationNumber: string | null;
+  /** The action's latest review, if any: a returned action is marked, with the reason. */
+  review?: ReviewSeen | null;
 }
 
 export interface DigestCardData {
@@ -35,7 +38,7 @@ export interface DigestCardData {
 /** Most actions one card lists; the rest are counted, not shown (the card must stay small). */
 export const DIGEST_MAX_ITEMS = 20;
 
-const LIMITS = { text: 180, planTitle: 100 } as const;
+const LIMITS = { text: 180, planTitle: 100, stateLine: 240 } as const;
 
 /** One card listing a person's due and overdue actions, most overdue first, each with an "Update" button. */
 export function digestCard(data: DigestCardData): AdaptiveCard {
@@ -54,7 +57,10 @@ export function digestCard(data: DigestCardData): AdaptiveCard {
   const shown = ordered.slice(0, DIGEST_MAX_ITEMS);
   const hidden = ordered.length - shown.length;
   const overdue = ordered.filter((item) => (dueState(effectiveDue(item.action), data.today).days ?? 0) < 0).length;
-  const summary = [plural(ordered.length, 'action'), overdue > 0 ? `${String(overdue)} overdue` : null].filter((part) => part !== null).join(', ');
+  const returned = ordered.filter((item) => reviewState(item.action.status, item.review ?? null).kind === 'returned').length;
+  const summary = [plural(ordered.length, 'action'), overdue > 0 ? `${String(overdue)} overdue` : null, returned > 0 ? `${String(returned)} returned at review` : null]
+    .filter((part) => part !== null)
+    .join(', ');
 
   const body: CardElement[] = [
     { type: 'Container', style: overdue > 0 ? 'attention' : 'emphasis', bleed: true, items: [heading(title, { size: 'Medium' }), text(summary, { spacing: 'Small' })] },
@@ -79,6 +85,8 @@ function listedAction(item: DigestItem, today: string): CardElement {
     .filter((part): part is string => part !== null && part !== '')
     .join(' · ');
   const open: OpenUpdateData = { actionId: action.id, planId: item.plan.id };
+  const state = reviewState(action.status, item.review ?? null);
+  const said = stateLine(state);
   return {
     type: 'Container',
     separator: true,
@@ -86,6 +94,8 @@ function listedAction(item: DigestItem, today: string): CardElement {
     items: [
       shortText(item.plan.title, LIMITS.planTitle, { isSubtle: true, size: 'Small' }),
       text(actionTitle(item.recommendationNumber, action.ref), { weight: 'Bolder', spacing: 'None' }),
+      // A returned action is the lead's to act on first: the reason, before the action's text.
+      ...(said === null ? [] : [shortText(said, LIMITS.stateLine, { weight: 'Bolder', color: stateWords(state)?.color ?? 'Default', size: 'Small', spacing: 'Small' })]),
       shortText(action.text, LIMITS.text, { spacing: 'Small' }),
       text(dueLine, { color: TONE_COLOR[due.tone], size: 'Small', spacing: 'Small' }),
       actionSet([execute('Update', OPEN_UPDATE_VERB, { ...open }, { noInputs: true })], { spacing: 'Small' }),

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { NOTE_MAX } from '../../core/model/index.js';
 import { CARD_MAX_BYTES, cardBytes } from './adaptive-card.js';
 import { allText, inputsOf, monthDue, nodesOf, planText, TODAY } from './card-fixtures.js';
-import { type RecordedCardData, recordedCard } from './recorded-card.js';
+import { type RecordedAction, type RecordedCardData, recordedCard } from './recorded-card.js';
+import type { ReviewSeen } from './review-state.js';
 import { validateCard } from './validate-card.js';
 
 function recordedData(overrides: Partial<RecordedCardData> = {}): RecordedCardData {
@@ -74,16 +75,38 @@ describe('recordedCard', () => {
     expect(unchanged).toContain('Due in 7 days');
   });
 
-  it('says a completed action gets no more reminders', () => {
+  it('says a completed action awaits assurance, with no more reminders', () => {
     const complete = recordedCard(
       recordedData({
         action: { ...recordedData().action, status: 'complete', revisions: [], evidence: 'Audit report' },
         update: { note: 'Done.', status: 'complete', revisedDue: null, evidence: 'Audit report', author: { aadObjectId: 'u1', displayName: null } },
       }),
     );
-    expect(allText(complete)).toContain('Closed: no more reminders about this action.');
+    expect(allText(complete)).toContain('Awaiting assurance');
+    expect(allText(complete)).toContain('No reminders meanwhile.');
+    expect(allText(complete)).not.toMatch(/days? overdue|Due in/);
     expect(allText(complete)).toContain('By Someone, 23 Sep 2025, 14:05.');
     expect(validateCard(complete)).toEqual([]);
+  });
+
+  describe('where the action stands now follows the lifecycle', () => {
+    const returned: ReviewSeen = { outcome: 'returned', reason: 'The audit covers one ward only.', by: 'Dr Rao', on: '2025-09-16', forum: 'Quality Committee' };
+    const assured: ReviewSeen = { outcome: 'assured', reason: null, by: 'Dr Rao', on: '2025-09-16', forum: 'Quality Committee' };
+    it.each<[string, RecordedAction['status'], ReviewSeen | null, string[], string[]]>([
+      ['open, never reviewed', 'in-progress', null, ['Due in 99 days'], ['Returned', 'Awaiting', 'Assured']],
+      ['returned and still open: the due date and why', 'in-progress', returned, ['Due in 99 days', 'Returned at review: The audit covers one ward only.', 'Returned by Dr Rao on 16 Sep 2025 at Quality Committee.'], ['Awaiting']],
+      ['complete after a return: awaiting, the return in small print', 'complete', returned, ['Awaiting assurance', 'It was returned by Dr Rao on 16 Sep 2025 at Quality Committee: The audit covers one ward only.'], ['Due in']],
+      // A double press answered after a reviewer assured it in between.
+      ['assured since', 'assured', assured, ['Assured by Dr Rao on 16 Sep 2025 at Quality Committee', 'A reviewer must reopen it before it can be updated.'], ['Due in', 'Awaiting']],
+    ])('%s', (_what, status, review, shown, absent) => {
+      const standing = recordedCard(recordedData({ action: { ...recordedData().action, status }, review }));
+      expect(validateCard(standing)).toEqual([]);
+      const from = standing.body.findIndex((node) => node.type === 'TextBlock' && node.text === 'Where the action stands now');
+      expect(from).toBeGreaterThan(0);
+      const text = allText({ ...standing, body: standing.body.slice(from) });
+      for (const words of shown) expect(text).toContain(words);
+      for (const words of absent) expect(text).not.toContain(words);
+    });
   });
 
   it('opens the action in Teams when a link is given, and has no buttons otherwise', () => {

@@ -1,7 +1,8 @@
-import { type Action, CLOSED_STATUSES, effectiveDue, type Plan, type Update } from '../../core/model/index.js';
+import { type Action, effectiveDue, type Plan, type Update } from '../../core/model/index.js';
 import type { AdaptiveCard, CardElement } from './adaptive-card.js';
 import { card, facts, heading, longText, text, TONE_COLOR } from './card-parts.js';
 import { actionTitle, dueState, shorten, statusLabel, ukDate } from './card-text.js';
+import { type ReviewSeen, reviewState, stateBanner } from './review-state.js';
 
 /** The action as it is now, after the update. */
 export type RecordedAction = Pick<Action, 'id' | 'ref' | 'text' | 'due' | 'revisions' | 'status' | 'evidence'>;
@@ -20,6 +21,8 @@ export interface RecordedCardData {
   when: string;
   /** Deep link to the action in the Teams tab, if there is one. */
   openUrl?: string;
+  /** The action's latest review, if any: "where it stands now" follows the lifecycle. */
+  review?: ReviewSeen | null;
 }
 
 const LIMITS = {
@@ -39,6 +42,12 @@ export function recordedCard(data: RecordedCardData): AdaptiveCard {
   const dueNow = effectiveDue(action);
   const due = dueState(dueNow, data.today, action.due?.ongoing === true);
   const statusChanged = update.status !== null && update.status !== data.before.status;
+  const state = reviewState(action.status, data.review ?? null);
+  // Open and not returned: the due date is what matters; otherwise where it stands with review
+  // (a returned action shows both: it is open again, and why).
+  const banner = stateBanner(state);
+  const dueLine = text(due.label, { weight: 'Bolder', color: TONE_COLOR[due.tone], spacing: 'Small' });
+  const standing = banner === null ? [dueLine] : state.kind === 'returned' ? [dueLine, banner] : [banner];
 
   const body: CardElement[] = [
     {
@@ -71,9 +80,7 @@ export function recordedCard(data: RecordedCardData): AdaptiveCard {
       { title: 'Status', value: statusLabel(action.status) },
       { title: 'Due date', value: dueNow ? ukDate(dueNow) : (action.due?.text ?? 'None given') },
     ]),
-    CLOSED_STATUSES.includes(action.status)
-      ? text('Closed: no more reminders about this action.', { weight: 'Bolder', color: 'Good', spacing: 'Small' })
-      : text(due.label, { weight: 'Bolder', color: TONE_COLOR[due.tone], spacing: 'Small' }),
+    ...standing,
   );
 
   return card(body, {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type Action, NOTE_MAX } from '../../core/model/index.js';
+import { progressChangeRefusal } from '../../core/assurance/lifecycle.js';
+import { type Action, type ActionStatus, NOTE_MAX } from '../../core/model/index.js';
 import { checkSubmission, ProgressSubmission } from '../../core/updates/progress-submission.js';
 import { CARD_MAX_BYTES, cardBytes, type ChoiceSetInput, type DateInput, type TextInput } from './adaptive-card.js';
 import { allText, executesOf, inputOf, inputsOf, nodesOf, planText, reminderAction, reminderData, TODAY, visibleTextsOf } from './card-fixtures.js';
 import { REMINDER_INPUT_IDS, reminderCard } from './reminder-card.js';
+import type { ReviewSeen } from './review-state.js';
 import { validateCard } from './validate-card.js';
 
 describe('reminderCard', () => {
@@ -270,6 +272,68 @@ describe('reminderCard', () => {
     it('show a short recommendation whole, without a toggle', () => {
       const short = reminderCard(reminderData());
       expect(nodesOf(short).filter((node) => node.type === 'Action.ToggleVisibility')).toEqual([]);
+    });
+  });
+
+  describe('follows the lifecycle', () => {
+    const returned: ReviewSeen = { outcome: 'returned', reason: 'The audit covers one ward only; extend it to all four.', by: 'Dr Rao', on: '2025-09-16', forum: 'Quality Committee' };
+    const assured: ReviewSeen = { outcome: 'assured', reason: null, by: 'Dr Rao', on: '2025-09-16', forum: 'Quality Committee' };
+    const notApplicable: ReviewSeen = { outcome: 'not-applicable', reason: 'The service was decommissioned.', by: 'Ms Khan', on: '2025-09-10', forum: null };
+    const all = ['Submit update', 'Snooze 3 days', 'Snooze 7 days', 'Open in Teams'];
+
+    it.each<[string, ActionStatus, ReviewSeen | null, { header: string; shown: string[]; absent: string[]; inputs: boolean; buttons: string[] }]>([
+      ['open, never reviewed', 'in-progress', null, { header: 'Update needed: Action 3b', shown: ['Due in 7 days'], absent: ['Returned', 'Awaiting', 'Assured'], inputs: true, buttons: all }],
+      [
+        'returned: the reason, who and where, and what to do',
+        'in-progress',
+        returned,
+        {
+          header: 'Update needed: Action 3b',
+          shown: ['Returned at review: The audit covers one ward only; extend it to all four.', 'Returned by Dr Rao on 16 Sep 2025 at Quality Committee.', 'mark the action complete again'],
+          absent: ['Awaiting'],
+          inputs: true,
+          buttons: all,
+        },
+      ],
+      ['complete: awaiting assurance, still open to an update, no snooze', 'complete', null, { header: 'Awaiting assurance: Action 3b', shown: ['a reviewer will look at the evidence'], absent: ['Returned', 'Due in 7 days'], inputs: true, buttons: ['Submit update', 'Open in Teams'] }],
+      ['complete again after a return', 'complete', returned, { header: 'Awaiting assurance: Action 3b', shown: ['It was returned by Dr Rao on 16 Sep 2025 at Quality Committee'], absent: ['Returned at review'], inputs: true, buttons: ['Submit update', 'Open in Teams'] }],
+      ['assured: by whom, when and where; no inputs', 'assured', assured, { header: 'Assured: Action 3b', shown: ['Assured by Dr Rao on 16 Sep 2025 at Quality Committee', 'A reviewer must reopen it before it can be updated.'], absent: ['Your update', 'Due in 7 days'], inputs: false, buttons: ['Open in Teams'] }],
+      ['assured as imported, with no review here', 'assured', null, { header: 'Assured: Action 3b', shown: ['The plan recorded it as assured; no reviewer is recorded here.'], absent: ['Your update'], inputs: false, buttons: ['Open in Teams'] }],
+      ['not applicable: said, with the reason; no inputs', 'not-applicable', notApplicable, { header: 'Not applicable: Action 3b', shown: ['Marked not applicable by Ms Khan on 10 Sep 2025: The service was decommissioned.', 'A plan editor must reinstate it'], absent: ['Your update'], inputs: false, buttons: ['Open in Teams'] }],
+    ])('%s', (_what, status, review, expected) => {
+      const card = reminderCard(reminderData({ action: reminderAction({ status, evidence: status === 'in-progress' ? null : 'Audit report v2' }), review }));
+      expect(validateCard(card)).toEqual([]);
+      const text = allText(card);
+      expect(JSON.stringify(card.body[0])).toContain(expected.header);
+      for (const words of expected.shown) expect(text).toContain(words);
+      for (const words of expected.absent) expect(text).not.toContain(words);
+      expect(inputsOf(card).map((input) => input.id)).toEqual(expected.inputs ? [...REMINDER_INPUT_IDS] : []);
+      expect(card.actions?.map((action) => action.title)).toEqual(expected.buttons);
+    });
+
+    it('puts a return right under the header, in attention colour, before the plan', () => {
+      const card = reminderCard(reminderData({ review: returned }));
+      expect(card.body[1]).toMatchObject({ type: 'Container', style: 'attention' });
+      expect((card.body[1] as { items?: unknown[] }).items?.[0]).toMatchObject({ type: 'TextBlock', style: 'heading', text: `Returned at review: ${returned.reason ?? ''}` });
+      expect(card.fallbackText).toContain('Returned at review');
+    });
+
+    it('after a submit refused because the action was assured meanwhile: the lifecycle’s words, the note kept, nothing to fill in', () => {
+      const refusal = progressChangeRefusal('assured');
+      const card = reminderCard(
+        reminderData({
+          action: reminderAction({ status: 'assured', evidence: 'Audit report v2' }),
+          review: assured,
+          errors: { status: refusal ?? '' },
+          submitted: { note: 'Re-audit booked for March.', status: 'in-progress' },
+        }),
+      );
+      expect(validateCard(card)).toEqual([]);
+      const text = allText(card);
+      expect(text).toContain(`Your update was not saved. ${refusal ?? 'no refusal'}`);
+      expect(text).toContain('Re-audit booked for March.');
+      expect(text).not.toContain('to put right below');
+      expect(inputsOf(card)).toEqual([]);
     });
   });
 });

@@ -2,7 +2,8 @@ import { type Action, type ActionStatus, effectiveDue, NOTE_MAX, type Plan, type
 import { type FieldErrors, LeadStatus, type ProgressSubmission } from '../../core/updates/progress-submission.js';
 import type { AdaptiveCard, CardElement, CardInput } from './adaptive-card.js';
 import { card, execute, facts, heading, longText, text, TONE_COLOR, TONE_STYLE } from './card-parts.js';
-import { actionTitle, dueState, leadsText, parsedDue, plural, shorten, statusLabel, ukDate } from './card-text.js';
+import { actionTitle, type DueState, dueState, leadsText, parsedDue, plural, shorten, statusLabel, ukDate } from './card-text.js';
+import { type ReviewSeen, type ReviewState, reviewState, STATE_TITLES, stateBanner, stateLine, stateWords, takesUpdates } from './review-state.js';
 
 /** The ids of the card's inputs: exactly the fields of a progress submission. */
 export const REMINDER_INPUT_IDS = ['note', 'status', 'revisedDue', 'revisedReason', 'evidence'] as const satisfies readonly (keyof ProgressSubmission)[];
@@ -61,6 +62,8 @@ export interface ReminderCardData {
   submitted?: SubmittedValues;
   /** A line for the top of the card, e.g. "Someone else changed this action a moment ago: check it and submit again." */
   notice?: string;
+  /** The action's latest review (assured, returned, not applicable), if any: the card follows the lifecycle. */
+  review?: ReviewSeen | null;
 }
 
 const LIMITS = {
@@ -83,36 +86,35 @@ const STATUS_CHOICES = LeadStatus.options.map((value) => ({ title: statusLabel(v
 /**
  * The reminder a lead answers in place: what the action is, when it is due, what was said last,
  * and the inputs of a progress update. Given `errors`, the same card again with each message under
- * its input and the lead's values kept.
+ * its input and the lead's values kept. It follows the lifecycle: a returned action says why
+ * first; a complete one that it awaits assurance; an assured or not-applicable one says so, by
+ * whom and where, and has no inputs.
  */
 export function reminderCard(data: ReminderCardData): AdaptiveCard {
   const { action, plan } = data;
   const title = actionTitle(data.recommendation?.number ?? null, action.ref);
   const due = dueState(effectiveDue(action), data.today, action.due?.ongoing === true);
+  const state = reviewState(action.status, data.review ?? null);
+  // Assured and not applicable are governance's: the card tells, and takes no update.
+  const open = takesUpdates(state);
   const errors = data.errors ?? {};
   const errorCount = REMINDER_INPUT_IDS.filter((id) => errors[id] !== undefined).length;
 
-  const body: CardElement[] = [
-    {
-      type: 'Container',
-      style: TONE_STYLE[due.tone],
-      bleed: true,
-      items: [
-        heading(`Update needed: ${title}`, { size: 'Medium' }),
-        text(due.label, { weight: 'Bolder', color: TONE_COLOR[due.tone], spacing: 'Small' }),
-      ],
-    },
-  ];
+  const body: CardElement[] = [header(state, title, due)];
+  // Returned: the reason comes first, so the lead knows what to do before anything else.
+  const returned = state.kind === 'returned' ? stateBanner(state) : null;
+  if (returned !== null) body.push(returned);
   if (data.notice !== undefined && data.notice.trim() !== '') {
     body.push({ type: 'Container', style: 'warning', items: [text(shorten(data.notice, 500).text, { weight: 'Bolder' })] });
   }
-  if (errorCount > 0) {
+  if (errorCount > 0 && open) {
     body.push({
       type: 'Container',
       style: 'attention',
       items: [text(`Your update was not saved: ${plural(errorCount, 'thing')} to put right below.`, { weight: 'Bolder', color: 'Attention' })],
     });
   }
+  if (errorCount > 0 && !open) body.push(...refusedOnSettled(data, errors));
   body.push(
     text(shorten(plan.title, LIMITS.planTitle).text, { weight: 'Bolder', spacing: 'Medium' }),
     ...(plan.references.length > 0 ? [text(shorten(plan.references.join(' · '), LIMITS.references).text, { isSubtle: true, size: 'Small', spacing: 'None' })] : []),
@@ -146,22 +148,75 @@ export function reminderCard(data: ReminderCardData): AdaptiveCard {
     body.push(text(said, { isSubtle: true, size: 'Small', spacing: 'Small' }));
     if (last.note.trim() !== '') body.push(...longText('last-note', last.note, LIMITS.lastNote, { toggleTitle: 'Show or hide the whole update' }));
   }
+  const openInTeams = { type: 'Action.OpenUrl' as const, title: 'Open in Teams', url: data.openUrl };
+  if (!open) {
+    return card(body, { fallbackText: `${title} of "${shorten(plan.title, 80).text}": ${stateLine(state) ?? statusLabel(action.status)}.`, fullWidth: true, actions: [openInTeams] });
+  }
   body.push(heading('Your update', { spacing: 'Large', separator: true }), ...inputs(data, errors));
 
   const ids = { actionId: action.id, planId: plan.id };
   const submit: SubmitUpdateData = { ...ids, cardId: data.cardId };
+  // Snoozing quietens reminders, and a complete action has none.
+  const snoozes = state.kind === 'awaiting-assurance' ? [] : SNOOZE_CHOICES_DAYS;
+  const why = state.kind === 'returned' ? ` ${stateLine(state) ?? ''}` : '';
   return card(body, {
-    fallbackText: `${title} of "${shorten(plan.title, 80).text}": ${due.label}. Open Teams to update it.`,
+    fallbackText: `${title} of "${shorten(plan.title, 80).text}": ${state.kind === 'awaiting-assurance' ? 'awaiting assurance' : due.label}.${why} Open Teams to update it.`,
     fullWidth: true,
     actions: [
       execute('Submit update', SUBMIT_UPDATE_VERB, { ...submit }, { style: 'positive' }),
-      ...SNOOZE_CHOICES_DAYS.map((days) => {
+      ...snoozes.map((days) => {
         const snooze: SnoozeData = { ...ids, days };
         return execute(`Snooze ${plural(days, 'day')}`, SNOOZE_VERB, { ...snooze }, { noInputs: true });
       }),
-      { type: 'Action.OpenUrl', title: 'Open in Teams', url: data.openUrl },
+      openInTeams,
     ],
   });
+}
+
+/**
+ * The top of the card. An open action (returned ones too: the return is shown just below) leads
+ * with its due date; a complete, assured or not-applicable one with where it stands.
+ */
+function header(state: ReviewState, title: string, due: DueState): CardElement {
+  const words = state.kind === 'open' || state.kind === 'returned' ? null : stateWords(state);
+  if (words === null) {
+    return {
+      type: 'Container',
+      style: TONE_STYLE[due.tone],
+      bleed: true,
+      items: [heading(`Update needed: ${title}`, { size: 'Medium' }), text(due.label, { weight: 'Bolder', color: TONE_COLOR[due.tone], spacing: 'Small' })],
+    };
+  }
+  const named = STATE_TITLES[state.kind];
+  return {
+    type: 'Container',
+    style: words.style,
+    bleed: true,
+    items: [
+      heading(`${named}: ${title}`, { size: 'Medium' }),
+      ...(words.headline === named ? [] : [text(words.headline, { weight: 'Bolder', color: words.color, spacing: 'Small' })]),
+      ...words.lines,
+    ],
+  };
+}
+
+/**
+ * A submit refused because the action was assured (or marked not applicable) after the card
+ * went out: the lifecycle's own words, and the lead's note so it is not lost.
+ */
+function refusedOnSettled(data: ReminderCardData, errors: FieldErrors): CardElement[] {
+  const why = errors.status ?? REMINDER_INPUT_IDS.map((id) => errors[id]).find((message) => message !== undefined) ?? '';
+  const note = data.submitted?.note?.trim() ?? '';
+  return [
+    {
+      type: 'Container',
+      style: 'warning',
+      items: [
+        text(`Your update was not saved. ${why}`, { weight: 'Bolder' }),
+        ...(note === '' ? [] : [text(`What you wrote, to keep elsewhere if it is still needed: ${shorten(note, LIMITS.submittedOther).text}`, { size: 'Small', spacing: 'Small' })]),
+      ],
+    },
+  ];
 }
 
 function inputs(data: ReminderCardData, errors: FieldErrors): CardElement[] {

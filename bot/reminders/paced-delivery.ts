@@ -7,8 +7,8 @@ export function pacedDelivery(sender: Sender): Delivery {
   return {
     async deliver(items, onResult) {
       const results = await sender.sendAll(
-        items.map((item) => ({ recipient: item.recipient, reference: item.reference, activity: { card: item.card, summary: 'Followthrough reminder' } })),
-        { onResult: (_index, result) => onResult(toDelivery(result)) },
+        items.map((item) => ({ recipient: item.recipient, reference: item.reference, activity: { card: item.card, summary: item.summary ?? 'Followthrough reminder' } })),
+        { onResult: (index, result) => onResult(toDelivery(result), index) },
       );
       return results.map(toDelivery);
     },

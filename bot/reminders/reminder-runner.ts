@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { type Conversation, type ReminderLogEntry, type ReminderSettings, roleKey } from '../../core/model/index.js';
+import { CLOSED_STATUSES, type Conversation, type ReminderLogEntry, type ReminderSettings } from '../../core/model/index.js';
 import { addDays } from '../../core/plan/calendar.js';
 import { localDate, planReminders, type ReminderItem, type ReminderProblem } from '../../core/reminders/index.js';
 import type { Card } from '../service/turns.js';
 import type { PlanStore } from '../../store/plan-store.js';
 import type { Logger } from '../../app/logger.js';
-import { loadActionView } from '../service/action-views.js';
-import type { CardRenderer, DigestEntry } from '../service/views.js';
+import { statusPhrase } from '../../core/views/labels.js';
+import { loadActionInPlan } from '../service/action-views.js';
+import type { CardRenderer } from '../service/views.js';
+import { type CardContext, cardsFor, type LoadedReminder } from './reminder-cards.js';
 import type { Installer } from '../install/proactive-install.js';
 import type { Delivery } from './reminder-sender.js';
 
@@ -37,6 +38,8 @@ export interface SweepReport {
   blocked: number;
   failed: number;
   waiting: number;
+  /** Planned earlier but no longer due to anyone: the action closed, or the plan did. */
+  skipped: number;
   problems: ReminderProblem[];
 }
 
@@ -48,13 +51,13 @@ const LOOKAHEAD_DAYS = 366;
 /**
  * One sweep: take the lease (only one instance sweeps), plan what is due into the outbox (the
  * store dedups on each reminder's key, so planning twice is harmless), then deliver what is
- * planned for now or earlier — one card per person — marking each reminder `sending` before the
+ * planned for now or earlier — per person, one card as a lead and one as a plan owner — marking each reminder `sending` before the
  * send and `sent`/`failed` as soon as that send returns. A crash between the two leaves it
  * `sending`, and the next sweep sends it again: never a skip, and at most as many repeats per
  * crash as sends in flight (one by default, REMINDER_SENDS_IN_FLIGHT).
  */
 export async function sweepOnce(deps: RunnerDeps): Promise<SweepReport> {
-  const report: SweepReport = { leader: false, planned: 0, sent: 0, blocked: 0, failed: 0, waiting: 0, problems: [] };
+  const report: SweepReport = { leader: false, planned: 0, sent: 0, blocked: 0, failed: 0, waiting: 0, skipped: 0, problems: [] };
   const start = deps.now();
   const lease = await deps.store.acquireLease(LEASE_NAME, deps.instanceId, new Date(start.getTime() + deps.leaseMs).toISOString(), start.toISOString());
   if (lease === null) return report;
@@ -108,7 +111,10 @@ async function dueEntries(deps: RunnerDeps): Promise<ReminderLogEntry[]> {
 async function deliverDue(deps: RunnerDeps, report: SweepReport): Promise<void> {
   const byRecipient = new Map<string, ReminderLogEntry[]>();
   for (const entry of await dueEntries(deps)) byRecipient.set(entry.recipient, [...(byRecipient.get(entry.recipient) ?? []), entry]);
-  const outgoing: { recipient: string; reference: Parameters<Delivery['deliver']>[0][number]['reference']; card: Card; entries: ReminderLogEntry[] }[] = [];
+  const today = localDate(deps.now().toISOString(), deps.timeZone);
+  const context: CardContext = { render: deps.render, today, roles: await deps.store.listRoles(), defaults: deps.defaults, openUrl: deps.openUrl };
+  const load = loader(deps, today);
+  const outgoing: { recipient: string; reference: Conversation['reference']; card: Card; entries: ReminderLogEntry[] }[] = [];
   for (const [recipient, entries] of byRecipient) {
     const conversation = (await deps.store.getConversation(recipient)) ?? (await installFor(deps, recipient));
     if (conversation === null || !conversation.usable) {
@@ -116,8 +122,13 @@ async function deliverDue(deps: RunnerDeps, report: SweepReport): Promise<void> 
       report.waiting += entries.length;
       continue;
     }
-    const card = await cardFor(deps, entries);
-    if (card !== null) outgoing.push({ recipient, reference: conversation.reference, card, entries });
+    const loaded: LoadedReminder[] = [];
+    for (const entry of entries) {
+      const found = await load(entry);
+      if (typeof found === 'string') await skip(deps, report, entry, found);
+      else loaded.push(found);
+    }
+    for (const { card, reminders } of cardsFor(context, loaded)) outgoing.push({ recipient, reference: conversation.reference, card, entries: reminders.map((item) => item.entry) });
   }
   const at = () => deps.now().toISOString();
   for (const item of outgoing) for (const entry of item.entries) await deps.store.setReminderState(entry.id, 'sending', { at: at() });
@@ -125,16 +136,48 @@ async function deliverDue(deps: RunnerDeps, report: SweepReport): Promise<void> 
   // then repeats only the sends in flight, never the ones already delivered.
   await deps.delivery.deliver(
     outgoing.map(({ recipient, reference, card }) => ({ recipient, reference, card })),
-    async (result) => {
-      const entries = outgoing.find((item) => item.recipient === result.recipient)?.entries ?? [];
+    async (result, index) => {
+      const entries = outgoing[index]?.entries ?? [];
       for (const entry of entries) {
         if (result.outcome === 'sent') await deps.store.setReminderState(entry.id, 'sent', { at: at() });
         else await deps.store.setReminderState(entry.id, result.outcome === 'blocked' ? 'skipped' : 'failed', { at: at(), error: result.detail });
       }
       if (result.outcome === 'blocked') await deps.store.markConversationUnusable(result.recipient, result.detail, at());
       report[result.outcome === 'sent' ? 'sent' : result.outcome] += entries.length;
+      // Within the sweep's log context (its id): which reminders this card carried, and how it went.
+      const reminderIds = entries.map((entry) => entry.id);
+      if (result.outcome === 'sent') deps.log.debug('reminder card sent', { reminderIds });
+      else deps.log.warn('reminder card not sent', { reminderIds, outcome: result.outcome, detail: result.detail });
     },
   );
+}
+
+/**
+ * Reads each action once per sweep. A reminder planned earlier whose action has since gone,
+ * been completed, assured or marked not applicable, or whose plan has closed, is not sent: the
+ * answer is why (planning already leaves these out; this covers what changed in between).
+ */
+function loader(deps: RunnerDeps, today: string): (entry: ReminderLogEntry) => Promise<LoadedReminder | string> {
+  const cache = new Map<string, Promise<Awaited<ReturnType<typeof loadActionInPlan>>>>();
+  return async (entry) => {
+    let pending = cache.get(entry.actionId);
+    if (pending === undefined) {
+      pending = loadActionInPlan(deps.store, entry.actionId);
+      cache.set(entry.actionId, pending);
+    }
+    const found = await pending;
+    if (found === null) return 'the action no longer exists';
+    if (found.plan.status === 'closed') return 'the plan is closed now';
+    if (CLOSED_STATUSES.includes(found.view.action.status)) return `the action ${statusPhrase(found.view.action.status)} now`;
+    return { entry, kind: entry.kind, view: { ...found.view, today }, plan: found.plan };
+  };
+}
+
+async function skip(deps: RunnerDeps, report: SweepReport, entry: ReminderLogEntry, why: string): Promise<void> {
+  await deps.store.setReminderState(entry.id, 'skipped', { at: deps.now().toISOString(), error: `not sent: ${why}` });
+  // The log entry keeps no error for a skip (core/plan/reminder-state.ts), so the reason is logged.
+  deps.log.info('reminder not sent', { reminder: entry.key, why });
+  report.skipped++;
 }
 
 /** Installs the app for someone the bot cannot reach yet, and keeps the new conversation. */
@@ -147,41 +190,4 @@ async function installFor(deps: RunnerDeps, recipient: string): Promise<Conversa
     deps.log.warn('proactive installation failed', { recipient, error: error instanceof Error ? error.message : String(error) });
     return null;
   }
-}
-
-/** One reminder: its full card, with inputs. Several: a digest. Escalations: the owner's digest. */
-async function cardFor(deps: RunnerDeps, entries: readonly ReminderLogEntry[]): Promise<Card | null> {
-  const today = localDate(deps.now().toISOString(), deps.timeZone);
-  const views: (DigestEntry & { kind: ReminderLogEntry['kind'] })[] = [];
-  for (const entry of entries) {
-    const view = await loadActionView(deps.store, entry.actionId);
-    if (view) views.push({ ...view, today, kind: entry.kind });
-  }
-  const [first] = views;
-  if (first === undefined) return null;
-  const toOwner = views.every((v) => v.kind === 'escalation' || v.kind === 'unassigned');
-  if (toOwner && views.every((v) => v.plan.id === first.plan.id)) return escalationCard(deps, views, today);
-  if (views.length === 1) return deps.render.reminder({ ...first, cardId: randomUUID(), openUrl: deps.openUrl(first.action.id) });
-  return deps.render.digest(views, toOwner ? 'Overdue actions that need you' : 'Actions due');
-}
-
-/** The plan owner's card: each action with its lead roles and who holds them ("Nobody holds the role …"). */
-async function escalationCard(deps: RunnerDeps, views: readonly DigestEntry[], today: string): Promise<Card> {
-  const roles = new Map((await deps.store.listRoles()).map((role) => [role.key, role]));
-  const tree = views[0] ? await deps.store.getPlan(views[0].plan.id) : null;
-  const threshold = (tree?.plan.reminders ?? deps.defaults).escalateAfterDaysOverdue;
-  const holdersOf = (name: string): string[] => {
-    const role = roles.get(roleKey(name));
-    const people = role === undefined ? [] : role.holders.length > 0 ? role.holders : role.deputies;
-    return people.map((person) => person.displayName);
-  };
-  const [first] = views;
-  if (first === undefined) throw new Error('an escalation card needs at least one action');
-  return deps.render.escalation({
-    today,
-    plan: first.plan,
-    thresholdDays: threshold,
-    items: views.map((view) => ({ ...view, leads: view.action.leads.map((role) => ({ role, holders: holdersOf(role) })) })),
-    openUrl: deps.openUrl(first.action.id),
-  });
 }

@@ -7,10 +7,14 @@ import type { Card } from '../service/turns.js';
  */
 export interface Delivery {
   /**
-   * Sends each card and calls `onResult` as each one's outcome is known — awaited before more is
-   * sent on that worker — so the caller can record it at once.
+   * Sends each card and calls `onResult` with its outcome and its index in `items` as each one is
+   * known — awaited before more is sent on that worker — so the caller can record it at once.
+   * One person may get several cards (as a lead and as a plan owner): the index says which.
    */
-  deliver(items: readonly { recipient: string; reference: ConversationReference; card: Card }[], onResult: (result: DeliveryResult) => Promise<void>): Promise<DeliveryResult[]>;
+  deliver(
+    items: readonly { recipient: string; reference: ConversationReference; card: Card; summary?: string }[],
+    onResult: (result: DeliveryResult, index: number) => Promise<void>,
+  ): Promise<DeliveryResult[]>;
 }
 
 export type DeliveryResult =

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { withLogContext } from '../../app/logger.js';
 import { LEASE_NAME, type RunnerDeps, type SweepReport, sweepOnce } from './reminder-runner.js';
 
 export interface Scheduler {
@@ -15,7 +17,9 @@ const NUDGE_DELAY_MS = 1_500;
  * Sweeps every `intervalMs`, one at a time: a sweep never overlaps the one before, and every
  * promise is awaited. A failed sweep is logged and the next one runs as planned.
  */
-export function startScheduler(deps: RunnerDeps, intervalMs: number): Scheduler {
+export function startScheduler(runnerDeps: RunnerDeps, intervalMs: number): Scheduler {
+  // Which instance wrote a line matters once there are several (docs/decisions/011).
+  const deps = { ...runnerDeps, log: runnerDeps.log.child({ instanceId: runnerDeps.instanceId }) };
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let dueAt = Infinity;
@@ -23,7 +27,8 @@ export function startScheduler(deps: RunnerDeps, intervalMs: number): Scheduler 
   let lastReport: SweepReport | null = null;
 
   const run = (): Promise<void> => {
-    running ??= (async () => {
+    // Every line of the sweep, the sender's included, names it.
+    running ??= withLogContext({ sweepId: randomUUID().slice(0, 8) }, async () => {
       try {
         lastReport = await sweepOnce(deps);
         if (lastReport.leader && (lastReport.sent + lastReport.failed + lastReport.blocked > 0)) deps.log.info('reminder sweep', { ...lastReport, problems: lastReport.problems.length });
@@ -32,7 +37,7 @@ export function startScheduler(deps: RunnerDeps, intervalMs: number): Scheduler 
       } finally {
         running = null;
       }
-    })();
+    });
     return running;
   };
   /** Sets the next sweep `delay` ms from now — unless one is already due sooner, which stays. */

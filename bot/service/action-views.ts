@@ -9,9 +9,14 @@ import type { ActionView } from './views.js';
  * does not grow with the plan or with the action's history (benchmark P4).
  */
 export async function loadActionView(store: PlanStore, actionId: string): Promise<ActionView | null> {
+  return (await loadActionInPlan(store, actionId))?.view ?? null;
+}
+
+/** The same, with the whole plan beside it (its status and reminder settings), for the reminder runner. */
+export async function loadActionInPlan(store: PlanStore, actionId: string): Promise<{ view: ActionView; plan: Plan } | null> {
   const [context, lastUpdate] = await Promise.all([store.getActionContext(actionId), store.lastUpdate(actionId)]);
   if (context === null) return null;
-  return viewOf(context.plan, context.recommendation, context.action, lastUpdate);
+  return { view: viewOf(context.plan, context.recommendation, context.action, lastUpdate), plan: context.plan };
 }
 
 export function viewIn(tree: PlanTree, action: Action, lastUpdate: ActionView['lastUpdate']): ActionView | null {

@@ -53,7 +53,10 @@ function cardOf(reply: CardActionReply | Reply): AdaptiveCard {
 }
 
 /** The store as the service sees it, with `write` run once just before (or after) the first call of `method`. */
-function slipIn(method: 'updateAction' | 'addUpdate', write: (store: PlanStore) => Promise<unknown>, when: 'before' | 'after' = 'before'): (store: PlanStore) => PlanStore {
+/** Someone else, editing from the tab: who the slipped-in writes are made by. */
+const ELSEWHERE = { actor: { aadObjectId: 'someone-else', displayName: 'Someone Else' }, source: 'tab' } as const;
+
+function slipIn(method: 'updateAction' | 'recordProgress' | 'addUpdate', write: (store: PlanStore) => Promise<unknown>, when: 'before' | 'after' = 'before'): (store: PlanStore) => PlanStore {
   return (store) => {
     let done = false;
     return new Proxy(store, {
@@ -79,10 +82,10 @@ describe('submitUpdate when someone else wrote first', () => {
   it('shows the reminder again with a notice and the lead\'s values, overwriting nothing', async () => {
     let actionId = '';
     const w = await open({
-      wrapStore: slipIn('updateAction', async (store) => {
+      wrapStore: slipIn('recordProgress', async (store) => {
         const current = await store.getAction(actionId);
         if (!current) throw new Error('gone');
-        await store.updateAction(actionId, { status: 'blocked' }, current.version, NOW);
+        await store.updateAction(actionId, { status: 'blocked' }, current.version, NOW, ELSEWHERE);
       }),
     });
     actionId = w.ids['1a'];
@@ -98,10 +101,10 @@ describe('submitUpdate when someone else wrote first', () => {
   it('an unrelated edit made meanwhile does not stop the update', async () => {
     let actionId = '';
     const w = await open({
-      wrapStore: slipIn('updateAction', async (store) => {
+      wrapStore: slipIn('recordProgress', async (store) => {
         const current = await store.getAction(actionId);
         if (!current) throw new Error('gone');
-        await store.updateAction(actionId, { reportedTo: 'Board' }, current.version, NOW);
+        await store.updateAction(actionId, { reportedTo: 'Board' }, current.version, NOW, ELSEWHERE);
       }),
     });
     actionId = w.ids['1a'];
@@ -129,7 +132,7 @@ describe('snooze when someone else wrote first', () => {
       wrapStore: slipIn('updateAction', async (store) => {
         const current = await store.getAction(actionId);
         if (!current) throw new Error('gone');
-        await store.updateAction(actionId, { snoozedUntil: '2025-06-30' }, current.version, NOW);
+        await store.updateAction(actionId, { snoozedUntil: '2025-06-30' }, current.version, NOW, ELSEWHERE);
       }),
     });
     actionId = w.ids['1a'];
@@ -180,6 +183,8 @@ describe('chat refs', () => {
     const w = await open();
     cardOf(await w.service.onTurn(message('deputy', 'snooze 1b 7')));
     expect((await w.action('1b')).snoozedUntil).toBe('2025-06-17');
+    const trail = await w.store.listAudit({ planId: w.planId, entityId: w.ids['1b'] });
+    expect(trail.map((entry) => [entry.actor, entry.source, entry.changes])).toEqual([[PEOPLE.deputy, 'chat', [{ field: 'snoozedUntil', from: null, to: '2025-06-17' }]]]);
   });
 
   it('the confirmation card shows the note but records nothing until pressed', async () => {
@@ -230,6 +235,12 @@ describe('submitUpdate from the reminder card', () => {
     expect((await w.action('1a')).snoozedUntil).not.toBeNull();
     await w.service.onCardAction(cardAction(w, 'lead', 'submitUpdate', '1a', { cardId: 'unsnooze', ...reminderInputs({ note: 'Blocked', status: 'blocked' }) }));
     expect((await w.action('1a')).snoozedUntil).toBeNull();
+    // The snooze came from chat, the update from the card: the trail says which.
+    const trail = await w.store.listAudit({ planId: w.planId, entityId: w.ids['1a'] });
+    expect(trail.map((entry) => [entry.actor, entry.source, entry.changes.map((change) => change.field).sort()])).toEqual([
+      [PEOPLE.lead, 'chat', ['snoozedUntil']],
+      [PEOPLE.lead, 'card', ['snoozedUntil', 'status']],
+    ]);
   });
 
   it('evidence already on record lets the lead mark complete without more', async () => {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { progressChangeRefusal } from '../../core/assurance/lifecycle.js';
 import { NOTE_MAX, type Update } from '../../core/model/index.js';
 import { addDays } from '../../core/plan/calendar.js';
+import { statusPhrase } from '../../core/views/labels.js';
 import { updateRight } from '../../core/updates/permissions.js';
 import type { FieldErrors } from '../../core/updates/progress-submission.js';
 import { awaitRepeat, recordSubmission } from '../../core/updates/record-submission.js';
@@ -63,6 +65,9 @@ async function submitUpdate(context: TurnContext, turn: CardTurn, view: ActionVi
     const ours = await awaitRepeat(context.store, view.action.id, key, pause);
     if (ours) return recorded(context, view, ours);
     const fresh = (await loadActionView(context.store, view.action.id)) ?? view;
+    // Assured (or marked not applicable) in that moment: the lifecycle's words, not "try again".
+    const settled = progressChangeRefusal(fresh.action.status);
+    if (settled !== null) return { kind: 'card', card: reminderFor(context, fresh, { errors: { status: settled }, values: asStrings(inputs), cardId }) };
     return { kind: 'card', card: reminderFor(context, fresh, { values: asStrings(inputs), cardId, notice: `Someone else changed this action a moment ago (${error.message.replace(/^.*: /, '')}). Check it and submit again.` }) };
   }
 }
@@ -84,7 +89,11 @@ async function recorded(context: TurnContext, before: ActionView, update: Update
 async function snoozeFor(context: TurnContext, turn: CardTurn, view: ActionView): Promise<CardActionReply> {
   const days = z.coerce.number().int().min(1).max(30).safeParse(turn.data.days);
   if (!days.success) return { kind: 'error', status: 400, code: 'BadRequest', message: 'Snooze for 1 to 30 days.' };
-  return { kind: 'card', card: await snooze(context, view, addDays(context.today(), days.data)) };
+  // An old card's button, pressed after a review settled the action: nothing to put off.
+  if (progressChangeRefusal(view.action.status) !== null) {
+    return { kind: 'card', card: reminderFor(context, view, { notice: `Not snoozed: the action ${statusPhrase(view.action.status)}, so there are no reminders to put off.` }) };
+  }
+  return { kind: 'card', card: await snooze(context, view, addDays(context.today(), days.data), { actor: actorOf(turn), source: 'card' }) };
 }
 
 /** "update 2b: …" in chat shows a confirmation card; this records the note once confirmed. */
@@ -92,6 +101,9 @@ async function confirmNote(context: TurnContext, turn: CardTurn, view: ActionVie
   const note = z.string().trim().min(1).max(NOTE_MAX).safeParse(turn.data.note);
   const cardId = z.string().min(1).safeParse(turn.data.cardId);
   if (!note.success || !cardId.success) return { kind: 'error', status: 400, code: 'BadRequest', message: 'The note could not be read.' };
+  // Confirmed after a reviewer assured it (or an editor marked it not applicable): the same rule as any update.
+  const settled = progressChangeRefusal(view.action.status);
+  if (settled !== null) return { kind: 'card', card: reminderFor(context, view, { errors: { status: settled }, values: { note: note.data }, cardId: cardId.data }) };
   const update = await context.store.addUpdate({
     actionId: view.action.id,
     planId: view.action.planId,

@@ -26,7 +26,7 @@ export async function handleMessage(context: TurnContext, turn: MessageTurn): Pr
   if (typeof found === 'string') return card(context.render.message('Which action?', found, 'warning'));
   if (command.kind === 'snooze') {
     const until = addDays(context.today(), command.days);
-    return card(await snooze(context, found, until));
+    return card(await snooze(context, found, until, { actor: { aadObjectId: who, displayName: turn.sender.name }, source: 'chat' }));
   }
   return card(context.render.confirmNote({ ...found, note: command.note, cardId: context.newId() }));
 }

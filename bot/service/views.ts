@@ -1,4 +1,5 @@
-import type { Action, Plan, Recommendation, Update } from '../../core/model/index.js';
+import type { Action, Plan, Recommendation, Review, Update } from '../../core/model/index.js';
+import type { ReturnDecision } from '../cards/returned-card.js';
 import type { FieldErrors } from '../../core/updates/progress-submission.js';
 import type { Card } from './turns.js';
 
@@ -32,11 +33,24 @@ export interface DigestEntry extends ActionView {
   today: string;
 }
 
-export interface EscalationView {
-  today: string;
+export interface EscalationPlanView {
   plan: ActionView['plan'];
   thresholdDays: number;
   items: readonly (ActionView & { leads: readonly { role: string; holders: readonly string[] }[] })[];
+  openUrl: string;
+}
+
+/** One owner's escalations in one sweep: a section per plan they own. */
+export interface EscalationView {
+  today: string;
+  plans: readonly EscalationPlanView[];
+}
+
+/** A reviewer sent the action back (returned, reopened, reinstated): its leads are told. */
+export interface ReturnedView extends ActionView {
+  today: string;
+  review: Review;
+  decision: ReturnDecision;
   openUrl: string;
 }
 
@@ -48,8 +62,10 @@ export interface CardRenderer {
   reminder(view: ReminderView): Card;
   recorded(view: RecordedView): Card;
   digest(entries: readonly DigestEntry[], title: string): Card;
-  /** For one plan's owner: overdue or unassigned actions, with each lead role and who holds it. */
+  /** For a plan owner: overdue or unassigned actions of each plan they own, with each lead role and who holds it. */
   escalation(view: EscalationView): Card;
+  /** For an action's leads: a reviewer sent it back, why, and a button to update it. */
+  returned(view: ReturnedView): Card;
   help(): Card;
   message(title: string, text: string, tone: 'good' | 'warning' | 'attention' | 'default'): Card;
   confirmNote(view: ActionView & { note: string; cardId: string }): Card;
