@@ -2,11 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
 import { DEFAULT_REMINDER_SETTINGS } from '../core/model/index.js';
-import type { Config } from '../config/config.js';
+import { type Config, reminderLeaseMs } from '../config/config.js';
 import { createTurnHandler } from '../bot/botbuilder/activity-bridge.js';
 import { type BotIdentity, createCloudAdapter } from '../bot/botbuilder/create-adapter.js';
 import { createProactiveTransport } from '../bot/botbuilder/proactive-transport.js';
 import { bankHolidays } from '../bot/reminders/bank-holidays.js';
+import { createLeadNotifier } from '../bot/reminders/notify-returned.js';
 import { pacedDelivery } from '../bot/reminders/paced-delivery.js';
 import { type Scheduler, startScheduler } from '../bot/reminders/scheduler.js';
 import { DEFAULT_LIMITS, createSender } from '../bot/sending/sender.js';
@@ -80,23 +81,24 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       log.warn('could not tell the user about a failed turn', { error: apologyFailed instanceof Error ? apologyFailed.message : String(apologyFailed) });
     }
   };
-  const handler = createTurnHandler(service);
+  const handler = createTurnHandler(service, log);
   const sender = createSender({
     transport: createProactiveTransport(adapter, identity?.appId ?? '', { warn: (message) => { log.warn(message); } }),
     limits: { ...DEFAULT_LIMITS, appPerSecond: config.REMINDER_APP_RATE },
     concurrency: config.REMINDER_SENDS_IN_FLIGHT,
   });
+  const delivery = pacedDelivery(sender);
   scheduler = startScheduler(
     {
       store: app.store,
-      delivery: pacedDelivery(sender),
+      delivery,
       render,
       now: () => app.clock.now(),
       timeZone: config.TIME_ZONE,
       holidays: bankHolidays,
       defaults: DEFAULT_REMINDER_SETTINGS,
       instanceId: config.INSTANCE_ID ?? `${hostname()}-${String(process.pid)}`,
-      leaseMs: Math.max(60_000, config.REMINDER_SWEEP_SECONDS * 2_000),
+      leaseMs: reminderLeaseMs(config),
       openUrl,
       log,
       ...(config.PROACTIVE_INSTALL === 'on' && identity !== null ? { installer: await installerFor(config, identity.appId, identity.tenantId, () => app.clock.now()) } : {}),
@@ -105,7 +107,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   );
   const running = scheduler;
 
-  const tab = await composeTab(config, app, log, { local, ...(options.tabDir === undefined ? {} : { staticDir: options.tabDir }) });
+  // A decision in the tab that gives an action back to its lead is told in Teams, through the same paced delivery.
+  const leads = createLeadNotifier({ store: app.store, delivery, render, today: () => todayIn(app.clock, config.TIME_ZONE), openUrl, now: () => app.clock.now(), log });
+  const tab = await composeTab(config, app, log, { local, leads, ...(options.tabDir === undefined ? {} : { staticDir: options.tabDir }) });
   const server = createHttpServer({
     messages: { process: async (request, response) => { await adapter.process(request, response, handler); } },
     localOnly: local,

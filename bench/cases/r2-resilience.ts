@@ -1,4 +1,4 @@
-import type { Action, NewUpdate } from '../../core/model/index.js';
+import type { Action, ChangedBy, NewUpdate } from '../../core/model/index.js';
 import type { GraphFakeFaults } from '../../test/fakes/graph/index.js';
 import { check, count, SHAREPOINT, type CorrectnessCase, type CorrectnessRow } from '../lib/correctness-case.js';
 import { startSharePointFixture, type SharePointFixture } from '../lib/sharepoint-fixture.js';
@@ -20,6 +20,8 @@ const CALLER_ATTEMPTS = 10;
 /** Callers in flight at once, as a bot handling many card submits would have. */
 const CONCURRENCY = 8;
 const NOW = '2025-06-29T08:00:00.000Z';
+/** Who the benchmark's edits are made by, for the audit trail they now write. */
+const BENCH_WRITER: ChangedBy = { actor: { aadObjectId: null, displayName: 'Benchmark' }, source: 'cli' };
 const UPDATES_LIST = 'Followthrough Updates';
 const ACTIONS_LIST = 'Followthrough Actions';
 
@@ -139,7 +141,7 @@ async function updateActions(fixture: SharePointFixture, actions: readonly Actio
     tally.attempted += 1;
     for (let call = 1; ; call += 1) {
       try {
-        await store.updateAction(action.id, { evidence: value }, { unchanged: { evidence: seen } }, NOW);
+        await store.updateAction(action.id, { evidence: value }, { unchanged: { evidence: seen } }, NOW, BENCH_WRITER);
         tally.succeeded += 1;
         return;
       } catch (error) {

@@ -1,4 +1,4 @@
-import type { Action } from '../../core/model/index.js';
+import type { Action, ChangedBy } from '../../core/model/index.js';
 import type { ActionPatch, PlanStore } from '../../store/plan-store.js';
 import { check, count, SHAREPOINT, SQLITE, type CorrectnessCase, type CorrectnessRow } from '../lib/correctness-case.js';
 import { startSharePointFixture } from '../lib/sharepoint-fixture.js';
@@ -16,6 +16,8 @@ const WRITES = 1_000;
 /** A write that still conflicts after this many re-reads fails the case. */
 const MAX_RETRIES = 100;
 const NOW = '2025-06-29T08:00:00.000Z';
+/** Who the benchmark's edits are made by, for the audit trail they now write. */
+const BENCH_WRITER: ChangedBy = { actor: { aadObjectId: null, displayName: 'Benchmark' }, source: 'cli' };
 
 type Field = 'evidence' | 'furtherAction';
 
@@ -118,7 +120,7 @@ async function differentFields(subject: Subject) {
       const value = `${prefix} ${String(i)}`;
       for (let attempt = 1; ; attempt += 1) {
         try {
-          const updated = await store.updateAction(actionId, patchOf(field, value), { unchanged: patchOf(field, seen) }, NOW);
+          const updated = await store.updateAction(actionId, patchOf(field, value), { unchanged: patchOf(field, seen) }, NOW, BENCH_WRITER);
           check(updated[field] === value, `updateAction returned ${field} = ${String(updated[field])}, not ${value}`);
           seen = value;
           versions.push(updated.version);
@@ -173,7 +175,7 @@ async function sameField(subject: Subject) {
       const value = `${prefix} ${String(i)}`;
       const current = await read(store, actionId);
       try {
-        const updated = await store.updateAction(actionId, { evidence: value }, { version: current.version }, NOW);
+        const updated = await store.updateAction(actionId, { evidence: value }, { version: current.version }, NOW, BENCH_WRITER);
         check(updated.version === current.version + 1 && updated.evidence === value, `updateAction returned version ${String(updated.version)} with "${String(updated.evidence)}" for a write at version ${String(current.version)}`);
         successes.push({ version: updated.version, value });
       } catch (error) {
