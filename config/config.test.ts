@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, tabSso } from './config.js';
+import { ConfigError, loadConfig, reminderLeaseMs, tabSso } from './config.js';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const CLIENT = '66666666-7777-8888-9999-000000000000';
@@ -108,5 +108,52 @@ describe('loadConfig: the tab', () => {
     [{ STORE: 'sharepoint', SHAREPOINT_SITE: 's', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'x', TAB_SSO_CLIENT_ID: OTHER_TENANT }, /^TAB_SSO_CLIENT_ID=.*must equal AZURE_CLIENT_ID when STORE=sharepoint/],
   ])('names the tab setting at fault: %j', (env, message) => {
     expect(problems(env).some((p) => message.test(p))).toBe(true);
+  });
+});
+
+describe('loadConfig: more than one instance', () => {
+  it.each([
+    [{}, 600_000],
+    [{ REMINDER_SWEEP_SECONDS: '10' }, 60_000],
+    [{ REMINDER_SWEEP_SECONDS: '2', REMINDER_LEASE_SECONDS: '6' }, 6_000],
+  ])('leases the sweep for as long as %j says: %i ms', (env, ms) => {
+    expect(reminderLeaseMs(loadConfig(env))).toBe(ms);
+  });
+
+  it.each([
+    [{ REMINDER_SWEEP_SECONDS: '1' }, /^REMINDER_SWEEP_SECONDS="1"/],
+    [{ STORE: 'sharepoint', SHAREPOINT_SITE: 's', GRAPH_BASE_URL: 'http://127.0.0.1:8765/v1.0', REMINDER_SWEEP_SECONDS: '5' }, /^REMINDER_SWEEP_SECONDS="5": must be at least 10 when STORE=sharepoint/],
+    [{ REMINDER_LEASE_SECONDS: '4' }, /^REMINDER_LEASE_SECONDS="4"/],
+    [{ REMINDER_SWEEP_SECONDS: '30', REMINDER_LEASE_SECONDS: '30' }, /^REMINDER_LEASE_SECONDS="30": must be longer than REMINDER_SWEEP_SECONDS \(30\)/],
+  ])('names the sweep setting at fault: %j', (env, message) => {
+    expect(problems(env).some((p) => message.test(p))).toBe(true);
+  });
+});
+
+describe('loadConfig: Application Insights', () => {
+  const KEY = '0b0c0d0e-1111-4222-8333-444455556666';
+
+  it.each([
+    `InstrumentationKey=${KEY};IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/;LiveEndpoint=https://uksouth.livediagnostics.monitor.azure.com/;ApplicationId=${CLIENT}`,
+    `ingestionendpoint=http://127.0.0.1:4318/; instrumentationkey=${KEY};`,
+  ])('takes a connection string as the resource shows it: %s', (value) => {
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: value }).APPLICATIONINSIGHTS_CONNECTION_STRING).toBe(value);
+  });
+
+  it('is off by default', () => {
+    expect(loadConfig({}).APPLICATIONINSIGHTS_CONNECTION_STRING).toBeUndefined();
+  });
+
+  it.each([
+    KEY,
+    `InstrumentationKey=${KEY}`,
+    'IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/',
+    `InstrumentationKey=not-a-guid;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/`,
+    `InstrumentationKey=${KEY};IngestionEndpoint=http://ingest.example.com/`,
+    `InstrumentationKey=${KEY};IngestionEndpoint=somewhere`,
+  ])('refuses %s, naming the setting and never echoing it', (value) => {
+    const found = problems({ APPLICATIONINSIGHTS_CONNECTION_STRING: value });
+    expect(found).toEqual([expect.stringMatching(/^APPLICATIONINSIGHTS_CONNECTION_STRING=\(hidden\): must be an Application Insights connection string: InstrumentationKey=/)]);
+    expect(found.join(' ')).not.toContain(value);
   });
 });

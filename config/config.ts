@@ -36,8 +36,14 @@ const Schema = z
     BOT_APP_PASSWORD: z.string().min(1).optional(),
     /** The server's public base URL, for links in cards. Defaults to http://localhost:PORT. */
     PUBLIC_URL: z.url().optional(),
-    /** How often the reminder sweep runs. */
-    REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+    /** How often the reminder sweep runs. Below 10 s only with SQLite (tests, demos): each SharePoint sweep reads the lists. */
+    REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(2).max(86_400).default(300),
+    /**
+     * How long the sweeping instance holds the reminder lease: after it dies, another instance
+     * takes over this long after its last sweep began. It must outlast a sweep. Default: twice
+     * the sweep interval, at least 60 s.
+     */
+    REMINDER_LEASE_SECONDS: z.coerce.number().int().min(5).max(86_400).optional(),
     /** App-wide sends per second; Teams allows 50 per app per tenant (older documents: 30). */
     REMINDER_APP_RATE: z.coerce.number().int().min(1).max(50).default(40),
     /**
@@ -71,6 +77,11 @@ const Schema = z
     /** Tab API requests per second per person, on average, and at once. */
     TAB_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(20),
     TAB_RATE_BURST: z.coerce.number().int().min(1).max(10_000).default(60),
+    /** Application Insights: when set, requests, dependencies and logs go there through OpenTelemetry. Unset: nothing of OpenTelemetry starts. */
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z
+      .string()
+      .refine(isConnectionString, 'must be an Application Insights connection string: InstrumentationKey=<GUID>;IngestionEndpoint=https://<region>.in.applicationinsights.azure.com/ (copy it from the resource\'s Overview page)')
+      .optional(),
   })
   .superRefine((config, context) => {
     const require = (name: keyof typeof config, why: string): void => {
@@ -91,6 +102,13 @@ const Schema = z
     const onBehalfOf = config.STORE === 'sharepoint' && config.TAB_SSO_CLIENT_ID !== undefined && !isLoopback(config.GRAPH_BASE_URL);
     if (onBehalfOf && config.AZURE_CLIENT_ID !== undefined && config.AZURE_CLIENT_ID.toLowerCase() !== config.TAB_SSO_CLIENT_ID?.toLowerCase()) {
       context.addIssue({ code: 'custom', path: ['TAB_SSO_CLIENT_ID'], message: 'must equal AZURE_CLIENT_ID when STORE=sharepoint: the tab reads SharePoint on behalf of the user, which only the app their token was issued for can do' });
+    }
+    if (config.STORE === 'sharepoint' && config.REMINDER_SWEEP_SECONDS < 10) {
+      context.addIssue({ code: 'custom', path: ['REMINDER_SWEEP_SECONDS'], message: 'must be at least 10 when STORE=sharepoint: every sweep reads the SharePoint lists' });
+    }
+    // The sweeping instance renews the lease at each sweep; a shorter lease lapses in between and leadership flaps.
+    if (config.REMINDER_LEASE_SECONDS !== undefined && config.REMINDER_LEASE_SECONDS <= config.REMINDER_SWEEP_SECONDS) {
+      context.addIssue({ code: 'custom', path: ['REMINDER_LEASE_SECONDS'], message: `must be longer than REMINDER_SWEEP_SECONDS (${String(config.REMINDER_SWEEP_SECONDS)}), so the sweeping instance keeps the lease from one sweep to the next` });
     }
     const graphNeeded = config.STORE === 'sharepoint' || config.PROACTIVE_INSTALL === 'on';
     if (config.STORE === 'sharepoint') require('SHAREPOINT_SITE', 'when STORE=sharepoint');
@@ -114,7 +132,7 @@ export class ConfigError extends Error {
 }
 
 /** Settings whose values must never be echoed back, even when wrong. */
-const SECRET = new Set(['AZURE_CLIENT_SECRET', 'BOT_APP_PASSWORD']);
+const SECRET = new Set(['AZURE_CLIENT_SECRET', 'BOT_APP_PASSWORD', 'APPLICATIONINSIGHTS_CONNECTION_STRING']);
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const known = Object.fromEntries(Object.keys(Schema.shape).map((key) => [key, emptyToUndefined(env[key])]));
@@ -130,6 +148,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   );
 }
 
+/** How long a sweep's lease lasts: REMINDER_LEASE_SECONDS, or twice the sweep interval and at least a minute. */
+export function reminderLeaseMs(config: Pick<Config, 'REMINDER_LEASE_SECONDS' | 'REMINDER_SWEEP_SECONDS'>): number {
+  return (config.REMINDER_LEASE_SECONDS ?? Math.max(60, config.REMINDER_SWEEP_SECONDS * 2)) * 1000;
+}
+
 /** True when Graph is the local fake: then no Entra credentials are needed. */
 export function isLoopback(url: string): boolean {
   const host = new URL(url).hostname;
@@ -139,6 +162,23 @@ export function isLoopback(url: string): boolean {
 /** https, or plain http only to a fake on this machine. */
 function isSafeRemoteUrl(url: string): boolean {
   return new URL(url).protocol === 'https:' || isLoopback(url);
+}
+
+/**
+ * `Key=value` pairs separated by semicolons, as the Application Insights resource shows it: an
+ * instrumentation key (a GUID) and an ingestion endpoint (https, or http on loopback for a fake).
+ */
+function isConnectionString(value: string): boolean {
+  const pairs = new Map(
+    value
+      .split(';')
+      .map((pair) => pair.trim())
+      .filter((pair) => pair !== '')
+      .map((pair) => [pair.slice(0, Math.max(0, pair.indexOf('='))).toLowerCase(), pair.slice(pair.indexOf('=') + 1)]),
+  );
+  const key = pairs.get('instrumentationkey');
+  const endpoint = pairs.get('ingestionendpoint');
+  return key !== undefined && GUID.test(key) && endpoint !== undefined && URL.canParse(endpoint) && isSafeRemoteUrl(endpoint);
 }
 
 function tenantList(list: string): string[] {

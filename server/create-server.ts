@@ -2,6 +2,7 @@ import restify from 'restify';
 import type { Logger } from '../app/logger.js';
 import { HttpError } from './http-error.js';
 import { isLoopbackAddress } from './loopback.js';
+import { assignRequestIds, inRequestContext } from './request-id.js';
 import { mountTab, type TabServing } from './tab-routes.js';
 
 /** What the bot route needs from the bot adapter: botbuilder's CloudAdapter fits it. */
@@ -25,6 +26,7 @@ export interface ServerOptions {
  */
 export function createHttpServer(options: ServerOptions): restify.Server {
   const server = restify.createServer({ name: 'followthrough', handleUncaughtExceptions: false });
+  assignRequestIds(server);
   // Only the bot's endpoint parses bodies this way; the tab's API reads its own, with its own limits.
   const activityBody = restify.plugins.bodyParser({ maxBodySize: 512 * 1024, mapParams: false });
 
@@ -55,6 +57,10 @@ export function createHttpServer(options: ServerOptions): restify.Server {
 }
 
 async function guarded(options: ServerOptions, request: restify.Request, response: restify.Response, handle: () => Promise<void> | void): Promise<void> {
+  await inRequestContext(request, () => answer(options, request, response, handle));
+}
+
+async function answer(options: ServerOptions, request: restify.Request, response: restify.Response, handle: () => Promise<void> | void): Promise<void> {
   try {
     if (options.localOnly && !isLoopbackAddress(request.socket.remoteAddress)) {
       throw new HttpError(401, 'Unauthorized', 'This bot runs in local mode and accepts calls from this machine only.');

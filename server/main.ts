@@ -1,11 +1,25 @@
 #!/usr/bin/env node
-import { startBot } from '../app/start-bot.js';
+// Only configuration, logging and the telemetry port are imported statically. Application
+// Insights must start before the modules it instruments (http, through restify and botbuilder)
+// are loaded, so the bot is imported after it, below.
+import { createLogger, writeToStderr } from '../app/logger.js';
+import { startTelemetry } from '../app/telemetry.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 
 /** `npm start`: the bot server; in local mode also the demo plan and the Agents Playground. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const bot = await startBot(config);
+  const telemetry = await startTelemetry(config);
+  const write = telemetry.enabled
+    ? (line: string) => {
+        writeToStderr(line);
+        telemetry.forward(line);
+      }
+    : writeToStderr;
+  const log = createLogger(config.LOG_LEVEL, write, { correlate: telemetry.correlate });
+  const { startBot } = await import('../app/start-bot.js');
+  const bot = await startBot(config, { log });
+  if (telemetry.enabled) log.info('sending requests, dependencies and logs to Application Insights');
   const local = config.BOT_APP_ID === undefined;
   const lines = [
     `Followthrough is running at ${bot.url} (health: ${bot.url}/health).`,
@@ -19,10 +33,14 @@ async function main(): Promise<void> {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   const stop = (): void => {
-    bot.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    // The bot first (its last log lines included), then what telemetry still holds.
+    bot
+      .stop()
+      .then(() => telemetry.shutdown())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
