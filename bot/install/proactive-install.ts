@@ -25,9 +25,10 @@ export interface Installer {
 /**
  * Proactive installation through Graph (platform-facts.md, "Proactive messages"):
  * `POST /users/{id}/teamwork/installedApps` with the catalog app (409: already installed), then
- * `GET …/installedApps/{id}/chat` for the chat id. Needs the application permission
- * `TeamsAppInstallation.ReadWriteSelfForUser.All` with admin consent, and the app published to
- * the org catalog.
+ * `GET …/installedApps/{id}/chat` for the chat id. Needs the application permissions
+ * `TeamsAppInstallation.ReadWriteSelfForUser.All` and, for the catalog look-up by manifest id,
+ * `AppCatalog.Read.All` (Graph's least-privileged one for `GET /appCatalogs/teamsApps`), with
+ * admin consent, and the app published to the org catalog.
  */
 export function createInstaller(http: GraphHttp, options: InstallerOptions): Installer {
   let catalogId: Promise<string | null> | null = null;
