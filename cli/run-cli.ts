@@ -1,4 +1,3 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type Clock, systemClock } from '../app/clock.js';
 import { composeApp, type App } from '../app/compose.js';
 import { ConfigError, loadConfig } from '../config/config.js';
@@ -6,12 +5,15 @@ import { PAPER_KINDS } from '../core/export/paper-file.js';
 import { ImportFileError } from '../edge/files/import-file-error.js';
 import { GraphError } from '../store/sharepoint/graph/graph-error.js';
 import { StoreError } from '../store/store-error.js';
+import { onePositional, parse } from './args.js';
 import { CliError } from './cli-error.js';
 import { checkCommand } from './commands/check-command.js';
+import { DELETED_WITH_PLAN, deleteCommand } from './commands/delete-command.js';
 import { demoCommand } from './commands/demo-command.js';
 import { importCommand } from './commands/import-command.js';
 import { provisionCommand } from './commands/provision-command.js';
 import { exportCommand, type ExportTarget, plansCommand, showCommand } from './commands/plan-commands.js';
+import { ROLES_REMOVE_USAGE, ROLES_SET_USAGE, rolesCommand } from './commands/roles-command.js';
 import type { Io } from './io.js';
 
 const HELP = `followthrough — NHS action plans that actually get done
@@ -29,6 +31,15 @@ Usage:
   followthrough check <plan> [--json]   Integrity checks: actions for every recommendation, held leads,
       due dates, evidence before assurance, references, similar plans, overdue with no update.
       Exit 0 when no check finds an error (warnings allowed), 1 when one does.
+  followthrough delete <plan> --yes
+      Delete the plan with its ${DELETED_WITH_PLAN}.
+      Without --yes: says what would be deleted (counts) and exits 2. Roles are kept.
+  followthrough roles [--json]          List roles with their holders and deputies (names and object ids).
+  followthrough ${ROLES_SET_USAGE}
+      Create the role or add people to it (--replace: exactly these people). <objectId> is the
+      person's Entra object id; the name defaults to it. Role names match ignoring case and punctuation.
+  followthrough ${ROLES_REMOVE_USAGE}
+      Take someone off a role, holder or deputy.
   followthrough demo                    Load the demo plan (dated around today) and show it.
   followthrough provision --site <url|id> [--dry-run] [--json]
       Create the SharePoint lists and columns in a site (Graph settings: see README). Safe to re-run.
@@ -84,19 +95,17 @@ async function dispatch(app: App, io: Io, command: string, args: readonly string
       if (command === 'check') return checkCommand(app, io, options);
       return showCommand(app, io, options);
     }
+    case 'delete': {
+      const { values, positionals } = parse(args, { yes: { type: 'boolean' } });
+      return deleteCommand(app, io, { plan: onePositional(positionals, 'delete <plan> --yes'), yes: values.yes === true });
+    }
+    case 'roles':
+      return rolesCommand(app, io, args);
     case 'demo':
       parse(args, {});
       return demoCommand(app, io);
     default:
       throw new CliError(`Unknown command "${command}". Run \`followthrough help\`.`, 2);
-  }
-}
-
-function parse(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): { values: Record<string, unknown>; positionals: string[] } {
-  try {
-    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new CliError(error instanceof Error ? error.message : String(error), 2);
   }
 }
 
@@ -113,11 +122,6 @@ function exportTarget(values: Record<string, unknown>): ExportTarget {
   if (json && papers.length === 0) return { kind: 'json' };
   if (!json && papers.length === 1 && paper) return paper;
   throw new CliError(`Give one of ${EXPORT_USAGE}.`, 2);
-}
-
-function onePositional(positionals: readonly string[], usage: string): string {
-  if (positionals.length !== 1 || positionals[0] === undefined) throw new CliError(`Usage: followthrough ${usage}`, 2);
-  return positionals[0];
 }
 
 /** The one place failures become messages: one line, no stack, a non-zero exit. */
