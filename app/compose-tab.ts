@@ -11,7 +11,7 @@ import { createRateLimiter } from '../server/rate-limit.js';
 import { type Authenticate, localAuthentication, teamsAuthentication } from '../server/tab-auth.js';
 import type { TabServing } from '../server/tab-routes.js';
 import { todayIn } from './clock.js';
-import { type App, tabStoreFor } from './compose.js';
+import { type App, type OnGraphRequest, tabStoreFor } from './compose.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -19,8 +19,8 @@ import type { Logger } from './logger.js';
  * a store on behalf of each person), who may call it, and where its built files are.
  * Local mode (no bot identity): callers are dev identities, from this machine only.
  */
-export async function composeTab(config: Config, app: App, log: Logger, options: { local: boolean; staticDir?: string; leads?: LeadNotifier }): Promise<TabServing> {
-  const storeFor = await tabStoreFor(config);
+export async function composeTab(config: Config, app: App, log: Logger, options: { local: boolean; staticDir?: string; leads?: LeadNotifier; onGraphRequest?: OnGraphRequest }): Promise<TabServing> {
+  const storeFor = await tabStoreFor(config, options.onGraphRequest);
   const api = createTabApi({
     store: app.store,
     now: () => app.clock.now(),

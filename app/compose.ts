@@ -5,6 +5,7 @@ import type { UserAssertion } from '../edge/auth/user-assertion.js';
 import type { PlanStore } from '../store/plan-store.js';
 import { createGraphHttp } from '../store/sharepoint/graph/create-graph-http.js';
 import type { GraphHttp } from '../store/sharepoint/graph/graph-http.js';
+import type { RequestEvent } from '../store/sharepoint/graph/middleware.js';
 import { type AppCredentials, appOnlyTokenSource, ConsentRequiredError, onBehalfOfTokenSource, staticTokenSource, type TokenSource } from '../store/sharepoint/graph/token-source.js';
 import { createListClient } from '../store/sharepoint/lists/graph-list-client.js';
 import { resolveSiteId } from '../store/sharepoint/resolve-site.js';
@@ -19,24 +20,27 @@ export interface App {
   clock: Clock;
 }
 
-export async function composeApp(config: Config, overrides: Partial<Pick<App, 'clock' | 'store'>> = {}): Promise<App> {
-  const store = overrides.store ?? (await STORES[config.STORE](config));
+/** Told about every Graph attempt (telemetry: app/graph-request-log.ts); never sees headers or bodies. */
+export type OnGraphRequest = (event: RequestEvent) => void;
+
+export async function composeApp(config: Config, overrides: Partial<Pick<App, 'clock' | 'store'>> & { onGraphRequest?: OnGraphRequest } = {}): Promise<App> {
+  const store = overrides.store ?? (await STORES[config.STORE](config, overrides.onGraphRequest));
   return { config, store, clock: overrides.clock ?? systemClock };
 }
 
 /** One opener per STORE value; the type makes a new value fail to compile until it is wired here. */
-const STORES: Record<Config['STORE'], (config: Config) => Promise<PlanStore>> = {
+const STORES: Record<Config['STORE'], (config: Config, onGraphRequest?: OnGraphRequest) => Promise<PlanStore>> = {
   sqlite: (config) => Promise.resolve(openSqlitePlanStore({ path: config.SQLITE_PATH })),
-  sharepoint: async (config) => {
-    const http = await graphFor(config);
+  sharepoint: async (config, onGraphRequest) => {
+    const http = await graphFor(config, onGraphRequest);
     const siteId = await resolveSiteId(http, required(config.SHAREPOINT_SITE));
     return createSharePointPlanStore(createListClient(http, siteId));
   },
 };
 
 /** The app's own (app-only) Graph connection; the tab's on-behalf-of connection is per request. */
-export async function graphFor(config: Config): Promise<GraphHttp> {
-  return createGraphHttp({ baseUrl: config.GRAPH_BASE_URL, tokens: await appTokens(config) });
+export async function graphFor(config: Config, onRequest?: OnGraphRequest): Promise<GraphHttp> {
+  return createGraphHttp({ baseUrl: config.GRAPH_BASE_URL, tokens: await appTokens(config), ...(onRequest ? { onRequest } : {}) });
 }
 
 async function appTokens(config: Config): Promise<TokenSource> {
@@ -65,13 +69,13 @@ export type StoreFor = (caller: Caller, assertion: UserAssertion | null) => Prom
  * permissions decide what they see. SQLite, and Graph's fake on loopback (which has no token
  * exchange), serve everyone from the app's store: undefined.
  */
-export async function tabStoreFor(config: Config): Promise<StoreFor | undefined> {
+export async function tabStoreFor(config: Config, onRequest?: OnGraphRequest): Promise<StoreFor | undefined> {
   if (config.STORE !== 'sharepoint' || config.TAB_SSO_CLIENT_ID === undefined || isLoopback(config.GRAPH_BASE_URL)) return undefined;
   const exchange = onBehalfOfTokenSource(await appCredentials(config));
   let siteId: Promise<string> | null = null;
   return async (_caller, assertion) => {
     if (assertion === null) throw new ConsentRequiredError('no_user_assertion', null, undefined);
-    const http = createGraphHttp({ baseUrl: config.GRAPH_BASE_URL, tokens: exchange(assertion.reveal()) });
+    const http = createGraphHttp({ baseUrl: config.GRAPH_BASE_URL, tokens: exchange(assertion.reveal()), ...(onRequest ? { onRequest } : {}) });
     // The site's id is resolved once, as the first person, and kept.
     siteId ??= resolveSiteId(http, required(config.SHAREPOINT_SITE)).catch((error: unknown) => {
       siteId = null;

@@ -10,16 +10,24 @@ import { bankHolidays } from '../bot/reminders/bank-holidays.js';
 import { createLeadNotifier } from '../bot/reminders/notify-returned.js';
 import { pacedDelivery } from '../bot/reminders/paced-delivery.js';
 import { type Scheduler, startScheduler } from '../bot/reminders/scheduler.js';
+import { sendEventLogger } from '../bot/sending/send-log.js';
 import { DEFAULT_LIMITS, createSender } from '../bot/sending/sender.js';
 import { createBotService } from '../bot/service/bot-service.js';
 import { createCardRenderer } from '../bot/service/card-renderer.js';
 import { createHttpServer } from '../server/create-server.js';
+import { createHealthCheck, type SweepState } from '../server/health.js';
+import { storeProbe } from '../server/health-probe.js';
+import type { GraphHttp } from '../store/sharepoint/graph/graph-http.js';
 import { type Clock, todayIn } from './clock.js';
 import { type App, composeApp, graphFor } from './compose.js';
 import { composeTab } from './compose-tab.js';
 import { createInstaller, type Installer } from '../bot/install/proactive-install.js';
 import { ensureDemo } from './demo.js';
+import { graphRequestLogger } from './graph-request-log.js';
 import { createLogger, type Logger } from './logger.js';
+
+/** The name /health looks up: a read of one indexed key, whether or not such a role exists. */
+const HEALTH_PROBE_ROLE = 'followthrough health check';
 
 export interface RunningBot {
   app: App;
@@ -48,7 +56,9 @@ export interface StartOptions {
  */
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
-  const app = await composeApp(config, { ...(options.clock ? { clock: options.clock } : {}), ...(options.store ? { store: options.store } : {}) });
+  // Every Graph attempt the app makes, its own and the tab's on behalf of people, is logged (debug; 429/5xx warn).
+  const onGraphRequest = graphRequestLogger(log);
+  const app = await composeApp(config, { ...(options.clock ? { clock: options.clock } : {}), ...(options.store ? { store: options.store } : {}), onGraphRequest });
   const identity = botIdentity(config);
   const local = identity === null;
   if (local) await ensureDemo(app);
@@ -86,6 +96,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     transport: createProactiveTransport(adapter, identity?.appId ?? '', { warn: (message) => { log.warn(message); } }),
     limits: { ...DEFAULT_LIMITS, appPerSecond: config.REMINDER_APP_RATE },
     concurrency: config.REMINDER_SENDS_IN_FLIGHT,
+    onEvent: sendEventLogger(log),
   });
   const delivery = pacedDelivery(sender);
   scheduler = startScheduler(
@@ -101,7 +112,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       leaseMs: reminderLeaseMs(config),
       openUrl,
       log,
-      ...(config.PROACTIVE_INSTALL === 'on' && identity !== null ? { installer: await installerFor(config, identity.appId, identity.tenantId, () => app.clock.now()) } : {}),
+      ...(config.PROACTIVE_INSTALL === 'on' && identity !== null ? { installer: installerFor(config, identity.appId, identity.tenantId, () => app.clock.now(), await graphFor(config, onGraphRequest)) } : {}),
     },
     config.REMINDER_SWEEP_SECONDS * 1000,
   );
@@ -109,13 +120,22 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
 
   // A decision in the tab that gives an action back to its lead is told in Teams, through the same paced delivery.
   const leads = createLeadNotifier({ store: app.store, delivery, render, today: () => todayIn(app.clock, config.TIME_ZONE), openUrl, now: () => app.clock.now(), log });
-  const tab = await composeTab(config, app, log, { local, leads, ...(options.tabDir === undefined ? {} : { staticDir: options.tabDir }) });
+  const tab = await composeTab(config, app, log, { local, leads, onGraphRequest, ...(options.tabDir === undefined ? {} : { staticDir: options.tabDir }) });
+  const health = createHealthCheck({
+    mode: local ? 'local' : 'azure',
+    store: config.STORE,
+    // One filtered read on an indexed column: cheap in SharePoint and SQLite alike. The role need not exist.
+    checkStore: storeProbe({ read: () => app.store.findRole(HEALTH_PROBE_ROLE), now: () => app.clock.now(), log }),
+    sweeps: () => sweepState(running),
+    sweepIntervalMs: config.REMINDER_SWEEP_SECONDS * 1000,
+    now: () => app.clock.now(),
+  });
   const server = createHttpServer({
     messages: { process: async (request, response) => { await adapter.process(request, response, handler); } },
     localOnly: local,
     log,
     tab,
-    health: () => Promise.resolve({ status: 'ok', mode: local ? 'local' : 'azure', store: config.STORE, lastSweep: summary(running) }),
+    health,
   });
   const host = local ? '127.0.0.1' : '0.0.0.0';
   await new Promise<void>((resolve) => {
@@ -143,8 +163,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   };
 }
 
-async function installerFor(config: Config, botAppId: string, tenantId: string, now: () => Date): Promise<Installer> {
-  return createInstaller(await graphFor(config), { manifestAppId: config.TEAMS_APP_ID ?? '', botAppId, tenantId, serviceUrl: config.TEAMS_SERVICE_URL, now });
+function installerFor(config: Config, botAppId: string, tenantId: string, now: () => Date, graph: GraphHttp): Installer {
+  return createInstaller(graph, { manifestAppId: config.TEAMS_APP_ID ?? '', botAppId, tenantId, serviceUrl: config.TEAMS_SERVICE_URL, now });
 }
 
 function botIdentity(config: Config): BotIdentity | null {
@@ -158,9 +178,12 @@ function ukTime(timeZone: string): (instant: string) => string {
   return (instant) => format.format(new Date(instant));
 }
 
-function summary(scheduler: Scheduler): Record<string, unknown> | null {
-  const last = scheduler.last();
-  return last === null ? null : { leader: last.leader, planned: last.planned, sent: last.sent, failed: last.failed, blocked: last.blocked, waiting: last.waiting };
+function sweepState(scheduler: Scheduler): SweepState {
+  const { startedAt, lastSuccess } = scheduler.status();
+  if (lastSuccess === null) return { startedAt, last: null };
+  const { at, durationMs, report } = lastSuccess;
+  const { planned, sent, failed, blocked, waiting, skipped } = report;
+  return { startedAt, last: { at, durationMs, sweeping: report.leader, planned, sent, failed, blocked, waiting, skipped } };
 }
 
 /** The Agents Playground (a local Teams-like client) beside the bot; telemetry off, connector on loopback. */

@@ -7,7 +7,7 @@ import type restify from 'restify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../app/logger.js';
 import { HttpError } from './http-error.js';
-import { createHttpServer, type MessageEndpoint } from './create-server.js';
+import { createHttpServer, type MessageEndpoint, type ServerOptions } from './create-server.js';
 
 interface Running {
   url: string;
@@ -24,13 +24,13 @@ afterEach(async () => {
   if (server) await new Promise<void>((resolve) => { server.close(() => { resolve(); }); });
 });
 
-async function start(options: { localOnly: boolean; peer?: string; process?: MessageEndpoint['process'] }): Promise<Running> {
+async function start(options: { localOnly: boolean; peer?: string; process?: MessageEndpoint['process']; health?: ServerOptions['health'] }): Promise<Running> {
   const calls: { body: unknown }[] = [];
   const log = memoryLogger();
   const server = createHttpServer({
     localOnly: options.localOnly,
     log,
-    health: () => Promise.resolve({ status: 'ok', mode: 'test' }),
+    health: options.health ?? (() => Promise.resolve({ status: 'ok', mode: 'test' })),
     messages: {
       process: options.process ?? ((request, response) => {
         calls.push({ body: request.body as unknown });
@@ -79,6 +79,26 @@ describe('createHttpServer', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
     expect(await json(response)).toEqual({ status: 'ok', mode: 'test' });
+  });
+
+  it.each([
+    { status: 'ok', http: 200 },
+    { status: 'degraded', http: 200 },
+    { status: 'unavailable', http: 503 },
+  ])('answers /health "$status" with HTTP $http, never cached', async ({ status, http }) => {
+    const { url } = await start({ localOnly: false, health: () => Promise.resolve({ status, reasons: ['why'] }) });
+    const response = await fetch(`${url}/health`);
+    expect(response.status).toBe(http);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await json(response)).toEqual({ status, reasons: ['why'] });
+  });
+
+  it('answers a /health that throws with a 500 that says nothing of why, logged', async () => {
+    const { url, log } = await start({ localOnly: false, health: () => Promise.reject(new Error('secret detail')) });
+    const response = await fetch(`${url}/health`);
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toContain('secret detail');
+    expect(log.lines).toContainEqual(expect.objectContaining({ level: 'error', message: 'request failed', path: '/health' }));
   });
 
   describe('local mode accepts calls from this machine only', () => {

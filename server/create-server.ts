@@ -14,7 +14,8 @@ export interface ServerOptions {
   messages: MessageEndpoint;
   /** Local mode: no bot identity, so no JWT to check — accept calls from loopback only. */
   localOnly: boolean;
-  health: () => Promise<Record<string, unknown>>;
+  /** GET /health's answer (server/health.ts): `status: 'unavailable'` is sent as 503, anything else as 200. */
+  health: () => Promise<{ readonly status: string }>;
   log: Logger;
   /** The Teams tab: its API under /api/* and its front end under /tab/. Absent: the bot alone. */
   tab?: TabServing;
@@ -47,9 +48,13 @@ export function createHttpServer(options: ServerOptions): restify.Server {
       return options.messages.process(request, response);
     });
   });
+  // Open to any caller, local mode included: it says nothing private. App Service's health check
+  // takes an instance that answers 503 out of the load balancer.
   server.get('/health', async (request, response) => {
     await guarded({ ...options, localOnly: false }, request, response, async () => {
-      response.send(200, await options.health());
+      const health = await options.health();
+      response.header('cache-control', 'no-store');
+      response.send(health.status === 'unavailable' ? 503 : 200, health);
     });
   });
   if (options.tab) mountTab(server, options.tab, { localOnly: options.localOnly, log: options.log });

@@ -9,6 +9,7 @@ import { loadActionInPlan } from '../service/action-views.js';
 import type { CardRenderer } from '../service/views.js';
 import { type CardContext, cardsFor, type LoadedReminder } from './reminder-cards.js';
 import type { Installer } from '../install/proactive-install.js';
+import type { OncePerDay } from './once-a-day.js';
 import type { Delivery } from './reminder-sender.js';
 
 export interface RunnerDeps {
@@ -29,6 +30,8 @@ export interface RunnerDeps {
   maxAttempts?: number;
   /** Proactive installation for people who never installed the bot (optional). */
   installer?: Installer;
+  /** Routing problems already logged today (the scheduler keeps one across sweeps); absent: log each sweep. */
+  routingLogged?: OncePerDay;
 }
 
 export interface SweepReport {
@@ -68,9 +71,28 @@ export async function sweepOnce(deps: RunnerDeps): Promise<SweepReport> {
     await deps.store.planReminder(reminder);
     report.planned++;
   }
-  for (const problem of plan.problems) deps.log.warn('reminder could not be routed', { ...problem });
+  logRoutingProblems(deps, plan.problems, localDate(start.toISOString(), deps.timeZone));
   await deliverDue(deps, report);
   return report;
+}
+
+/** Each problem once per action and day: it stays true at every sweep until someone fills the role. */
+function logRoutingProblems(deps: RunnerDeps, problems: readonly ReminderProblem[], today: string): void {
+  for (const problem of problems) {
+    if (deps.routingLogged?.first(problemKey(problem), today) ?? true) deps.log.warn('reminder could not be routed', { ...problem });
+  }
+}
+
+/** The action and what is missing for it: a different role left empty is a new problem. */
+function problemKey(problem: ReminderProblem): string {
+  switch (problem.kind) {
+    case 'no-holder':
+      return `${problem.kind}|${problem.actionId}|${problem.role}`;
+    case 'no-owner':
+      return `${problem.kind}|${problem.actionId}|${problem.owner ?? ''}`;
+    case 'no-lead':
+      return `${problem.kind}|${problem.actionId}`;
+  }
 }
 
 async function planDue(deps: RunnerDeps, now: Date) {

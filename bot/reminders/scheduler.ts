@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { withLogContext } from '../../app/logger.js';
+import { OncePerDay } from './once-a-day.js';
 import { LEASE_NAME, type RunnerDeps, type SweepReport, sweepOnce } from './reminder-runner.js';
 
 export interface Scheduler {
@@ -7,36 +8,50 @@ export interface Scheduler {
   nudge(): void;
   /** Waits for the sweep in flight, stops the timer and gives the lease back. */
   stop(): Promise<void>;
-  /** The last sweep's figures, for /health. */
+  /** The last sweep's figures. */
   last(): SweepReport | null;
+  /** When sweeps started and how the last one that finished went, for /health. */
+  status(): SweepStatus;
+}
+
+export interface SweepStatus {
+  /** When this scheduler started (the app's clock, ISO): the age of "no sweep yet". */
+  startedAt: string;
+  /** The last sweep that finished without an error; a sweep that found the lease taken counts. */
+  lastSuccess: { at: string; durationMs: number; report: SweepReport } | null;
 }
 
 const NUDGE_DELAY_MS = 1_500;
 
 /**
  * Sweeps every `intervalMs`, one at a time: a sweep never overlaps the one before, and every
- * promise is awaited. A failed sweep is logged and the next one runs as planned.
+ * promise is awaited. A failed sweep is logged and the next one runs as planned. Every sweep
+ * writes one `info` line, so an operator can see that sweeps happen, and when they stop.
  */
 export function startScheduler(runnerDeps: RunnerDeps, intervalMs: number): Scheduler {
   // Which instance wrote a line matters once there are several (docs/decisions/011).
-  const deps = { ...runnerDeps, log: runnerDeps.log.child({ instanceId: runnerDeps.instanceId }) };
+  const deps = { ...runnerDeps, log: runnerDeps.log.child({ instanceId: runnerDeps.instanceId }), routingLogged: runnerDeps.routingLogged ?? new OncePerDay() };
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let dueAt = Infinity;
   let stopped = false;
-  let lastReport: SweepReport | null = null;
+  const status: SweepStatus = { startedAt: deps.now().toISOString(), lastSuccess: null };
 
+  const sweep = async (): Promise<void> => {
+    const started = performance.now();
+    try {
+      const report = await sweepOnce(deps);
+      const durationMs = Math.round(performance.now() - started);
+      status.lastSuccess = { at: deps.now().toISOString(), durationMs, report };
+      deps.log.info('reminder sweep', sweepLine(report, durationMs));
+    } catch (error) {
+      deps.log.error('reminder sweep failed', { error: error instanceof Error ? error.message : String(error), durationMs: Math.round(performance.now() - started) });
+    }
+  };
   const run = (): Promise<void> => {
     // Every line of the sweep, the sender's included, names it.
-    running ??= withLogContext({ sweepId: randomUUID().slice(0, 8) }, async () => {
-      try {
-        lastReport = await sweepOnce(deps);
-        if (lastReport.leader && (lastReport.sent + lastReport.failed + lastReport.blocked > 0)) deps.log.info('reminder sweep', { ...lastReport, problems: lastReport.problems.length });
-      } catch (error) {
-        deps.log.error('reminder sweep failed', { error: error instanceof Error ? error.message : String(error) });
-      } finally {
-        running = null;
-      }
+    running ??= withLogContext({ sweepId: randomUUID().slice(0, 8) }, sweep).finally(() => {
+      running = null;
     });
     return running;
   };
@@ -66,6 +81,14 @@ export function startScheduler(runnerDeps: RunnerDeps, intervalMs: number): Sche
       await running;
       await deps.store.releaseLease(LEASE_NAME, deps.instanceId);
     },
-    last: () => lastReport,
+    last: () => status.lastSuccess?.report ?? null,
+    status: () => ({ ...status }),
   };
+}
+
+/** Compact: an instance that found the lease taken says only that; the sweeping one gives its figures. */
+function sweepLine(report: SweepReport, durationMs: number): Record<string, unknown> {
+  if (!report.leader) return { sweeping: false, durationMs };
+  const { planned, sent, failed, blocked, waiting, skipped } = report;
+  return { sweeping: true, planned, sent, failed, blocked, waiting, skipped, unrouted: report.problems.length, durationMs };
 }

@@ -6,3 +6,4 @@ export { createSender, DEFAULT_LIMITS, systemClock, type Sender, type SenderCloc
 export { SlidingWindowLog, TEAMS_CONVERSATION_WINDOWS, type RateWindow } from './rate-limit.js';
 export { decideRetry, DEFAULT_RETRY, type RetryDecision, type RetryOptions } from './retry-policy.js';
 export { DEFAULT_APP_WIDE_THROTTLE, ThrottleMonitor, type AppWideThrottleOptions } from './throttle-monitor.js';
+export { conversationHash, sendEventLogger, type SendLogOptions } from './send-log.js';

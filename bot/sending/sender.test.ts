@@ -7,6 +7,8 @@ import type { OutboundActivity, ProactiveTransport } from './outbound.js';
 import { SendError, type SendErrorDetails } from './send-error.js';
 import { summarise, type SendItem, type SendResult } from './send-result.js';
 import { createSender, type SenderClock, type SenderEvent, type SenderOptions } from './sender.js';
+import { sendEventLogger } from './send-log.js';
+import { memoryLogger } from '../../app/logger.js';
 
 class VirtualClock implements SenderClock {
   private time = 0;
@@ -213,7 +215,7 @@ describe('createSender: retries', () => {
     expect(results[0]).toMatchObject({ status: 'sent', attempts: 2, activityId: 'id-m-0-0' });
     // The others were not held up.
     expect(Math.max(...transport.calls.filter((call) => call.conversationId !== 'a:0').map((call) => call.end))).toBeLessThan(1_000);
-    expect(events).toEqual([{ type: 'retry', recipient: 'user-0', conversationId: 'a:0', attempt: 1, delayMs: 2_000, error: 'HTTP 429 Throttled: scripted 429' }]);
+    expect(events).toEqual([{ type: 'retry', recipient: 'user-0', conversationId: 'a:0', attempt: 1, delayMs: 2_000, status: 429, code: 'Throttled', retryAfterMs: 2_000, error: 'HTTP 429 Throttled: scripted 429' }]);
   });
 
   it('keeps a conversation in order while one of its messages waits to be retried', async () => {
@@ -239,6 +241,20 @@ describe('createSender: retries', () => {
     const pausedAt = pauses[0] ?? 0;
     // Nothing started during the pause (bar requests already in flight when it began).
     expect(transport.calls.filter((call) => call.start > pausedAt && call.start < pausedAt + 1_000)).toEqual([]);
+  });
+
+  it('reaches the log as a few warnings and a summary when throttled across the board', async () => {
+    const clock = new VirtualClock();
+    const transport = new FakeTransport(clock, ({ attempt }) => (attempt === 1 ? { status: 429, code: 'Throttled', retryAfterMs: 1_000 } : null), 20);
+    const log = memoryLogger();
+    const onEvent = sendEventLogger(log, { perWindow: 5, now: clock.now, later: (ms, run) => { void clock.sleep(ms).then(run); } });
+    const results = await run(clock, transport, items(60, 1), { onEvent });
+    expect(summarise(results).sent).toBe(60);
+    await clock.run(clock.sleep(60_000));
+    const messages = log.lines.map((line) => line.message);
+    expect(messages.filter((message) => message === 'proactive send retried')).toHaveLength(5);
+    expect(messages.filter((message) => message === 'proactive send warnings held back')).toHaveLength(1);
+    expect(JSON.stringify(log.lines)).not.toMatch(/user-\d|a:\d/);
   });
 
   it('does not pause the app for scattered 429s', async () => {

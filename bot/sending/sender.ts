@@ -57,7 +57,18 @@ export const DEFAULT_LIMITS: SenderLimits = {
 };
 
 export type SenderEvent =
-  | { type: 'retry'; recipient: string; conversationId: string; attempt: number; delayMs: number; error: string }
+  | {
+      type: 'retry';
+      recipient: string;
+      conversationId: string;
+      attempt: number;
+      delayMs: number;
+      /** The answer's HTTP status (0: none arrived), the connector's or the network's code, and what Retry-After asked for. */
+      status: number;
+      code: string | undefined;
+      retryAfterMs: number | undefined;
+      error: string;
+    }
   | { type: 'app-paused'; conversationId: string; delayMs: number };
 
 export interface SenderOptions {
@@ -285,7 +296,8 @@ class PacedSender implements Sender {
     this.monitor.record(now, conversationId, decision.kind === 'retry' && decision.throttled);
     if (decision.kind === 'retry') {
       this.pausedUntil.set(conversationId, Math.max(this.pausedUntil.get(conversationId) ?? -Infinity, now + decision.delayMs));
-      this.onEvent({ type: 'retry', recipient: job.item.recipient, conversationId, attempt: job.attempts, delayMs: decision.delayMs, error: describeError(error) });
+      const { status, code, retryAfterMs } = error;
+      this.onEvent({ type: 'retry', recipient: job.item.recipient, conversationId, attempt: job.attempts, delayMs: decision.delayMs, status, code, retryAfterMs, error: describeError(error) });
       if (decision.throttled && this.monitor.looksAppWide(now) && now + decision.delayMs > this.appPausedUntil) {
         this.appPausedUntil = now + decision.delayMs;
         this.onEvent({ type: 'app-paused', conversationId, delayMs: decision.delayMs });

@@ -203,8 +203,8 @@ describe('two instances sharing one store', () => {
     const survivor = instances.find((instance) => instance !== sweeper);
     if (lease === null || sweeper === undefined || survivor === undefined) throw new Error(`no instance holds the lease: ${JSON.stringify(lease)}`);
     // Exactly one sweeps: the other's last sweep found the lease taken.
-    const health = (await (await fetch(`${survivor.url}/health`)).json()) as { lastSweep: { leader: boolean } | null };
-    expect(health.lastSweep?.leader).toBe(false);
+    const health = (await (await fetch(`${survivor.url}/health`)).json()) as { lastSweep: { sweeping: boolean } | null };
+    expect(health.lastSweep?.sweeping).toBe(false);
 
     sweeper.child.kill('SIGKILL');
     await sweeper.exited;
