@@ -7,7 +7,7 @@ import { PAPER_CONTENT_TYPES } from '../core/export/paper-file.js';
 import { RAG_COLOURS } from '../core/export/rag-colours.js';
 import { ApiErrorBody } from '../core/views/tab-api.js';
 import { docxTables, readDocx, readWorkbook, sheet } from '../test/support/paper-readers.js';
-import { apiCaller, type ApiCall, PEOPLE, TODAY, tabApiOf, tabWorld, type TabWorld } from '../test/support/tab-world.js';
+import { type ApiCall, openTabApi, PEOPLE, type TabWorld, TODAY } from '../test/support/tab-world.js';
 import type { ApiResponse } from './tab-api.js';
 
 const FORUM = 'Quality and Safety Committee';
@@ -16,14 +16,8 @@ const MEETING_QUERY = { forum: FORUM, since: '2025-05-26' };
 let world: TabWorld;
 let call: ApiCall;
 
-beforeEach(async () => {
-  world = await tabWorld();
-  call = apiCaller(tabApiOf(world));
-});
-
-afterEach(async () => {
-  await world.app.store.close();
-});
+beforeEach(async () => ({ world, call } = await openTabApi()));
+afterEach(() => world.app.store.close());
 
 const exportPlan = (format: string) => call('GET', `/api/plans/${world.planId}/export`, PEOPLE.stranger, undefined, { format });
 const exportMeeting = (format: string, query: Record<string, string> = MEETING_QUERY) => call('GET', '/api/meetings/export', PEOPLE.stranger, undefined, { ...query, format });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiErrorBody, AuditTrail, ForumList, MeetingView } from '../core/views/tab-api.js';
-import { apiCaller, type ApiCall, PEOPLE, TODAY, tabApiOf, tabWorld, type TabWorld } from '../test/support/tab-world.js';
+import { type ApiCall, openTabApi, PEOPLE, type TabWorld, TODAY } from '../test/support/tab-world.js';
 
 const FORUM = 'Quality and Safety Committee';
 const SINCE = '2025-05-26';
@@ -13,14 +13,8 @@ const MEETING = { forum: FORUM, date: TODAY };
 let world: TabWorld;
 let call: ApiCall;
 
-beforeEach(async () => {
-  world = await tabWorld();
-  call = apiCaller(tabApiOf(world));
-});
-
-afterEach(async () => {
-  await world.app.store.close();
-});
+beforeEach(async () => ({ world, call } = await openTabApi()));
+afterEach(() => world.app.store.close());
 
 async function meeting(person: (typeof PEOPLE)[keyof typeof PEOPLE], query: Record<string, string> = { forum: FORUM, since: SINCE }): Promise<MeetingView> {
   const answer = await call('GET', '/api/meetings', person, undefined, query);

@@ -4,19 +4,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActionDetail, ApiErrorBody } from '../core/views/tab-api.js';
 import { Plan } from '../core/model/index.js';
-import { apiCaller, type ApiCall, NOW, PEOPLE, TODAY, tabApiOf, tabWorld, type TabWorld } from '../test/support/tab-world.js';
+import { type ApiCall, NOW, openTabApi, PEOPLE, type TabWorld, TODAY } from '../test/support/tab-world.js';
 
 let world: TabWorld;
 let call: ApiCall;
 
-beforeEach(async () => {
-  world = await tabWorld();
-  call = apiCaller(tabApiOf(world));
-});
-
-afterEach(async () => {
-  await world.app.store.close();
-});
+beforeEach(async () => ({ world, call } = await openTabApi()));
+afterEach(() => world.app.store.close());
 
 const MEETING = { forum: 'Quality and Safety Committee', date: TODAY };
 

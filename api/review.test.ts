@@ -6,19 +6,13 @@ import { memoryLogger } from '../app/logger.js';
 import { ActionDetail, ApiErrorBody } from '../core/views/tab-api.js';
 import type { PlanStore } from '../store/plan-store.js';
 import type { ReturnedToLead } from './api-types.js';
-import { apiCaller, type ApiCall, NOW, PEOPLE, TODAY, tabApiOf, tabWorld, type TabWorld } from '../test/support/tab-world.js';
+import { type ApiCall, apiCaller, NOW, openTabApi, PEOPLE, tabApiOf, type TabWorld, TODAY } from '../test/support/tab-world.js';
 
 let world: TabWorld;
 let call: ApiCall;
 
-beforeEach(async () => {
-  world = await tabWorld();
-  call = apiCaller(tabApiOf(world));
-});
-
-afterEach(async () => {
-  await world.app.store.close();
-});
+beforeEach(async () => ({ world, call } = await openTabApi()));
+afterEach(() => world.app.store.close());
 
 const MEETING = { forum: 'Quality and Safety Committee', date: TODAY };
 const review = (label: string, person: (typeof PEOPLE)[keyof typeof PEOPLE], body: unknown) => call('POST', `/api/actions/${world.id(label)}/review`, person, body);

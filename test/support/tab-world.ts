@@ -74,3 +74,9 @@ export function apiCaller(api: TabApi): ApiCall {
     return api.handle(request);
   };
 }
+
+/** A fresh demo world and a caller for it: `beforeEach(async () => ({ world, call } = await openTabApi()))`. */
+export async function openTabApi(): Promise<{ world: TabWorld; call: ApiCall }> {
+  const world = await tabWorld();
+  return { world, call: apiCaller(tabApiOf(world)) };
+}

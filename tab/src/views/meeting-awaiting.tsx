@@ -1,11 +1,12 @@
-import { Button, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { Meeting } from '../../../core/model/index.js';
 import type { MeetingAwaiting, MeetingPlan } from '../../../core/views/tab-api.js';
 import { ukDateTime } from '../logic/labels.js';
 import { awaitingButtons, type DecisionButton, reviewText } from '../logic/review-decisions.js';
 import { routeHref } from '../routing/routes.js';
 import { useCommonStyles } from '../ui/common-styles.js';
+import { DecisionButtons } from '../ui/decision-buttons.js';
 import { LinkedText } from '../ui/linked-text.js';
 import { DecisionDialog } from './decision-dialog.js';
 import type { MeetingNotice } from './meeting-results.js';
@@ -17,8 +18,6 @@ const useStyles = makeStyles({
   facts: { margin: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, '@media (min-width: 560px)': { gridTemplateColumns: 'minmax(8rem, 10rem) minmax(0, 1fr)' } },
   term: { fontWeight: tokens.fontWeightSemibold },
   value: { margin: 0, whiteSpace: 'pre-line' },
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, paddingTop: tokens.spacingVerticalXS },
-  hint: { margin: 0 },
 });
 
 interface Props {
@@ -42,11 +41,8 @@ export function MeetingAwaitingList({ plan, meeting, onDecided }: Props) {
 function AwaitingItem({ item, canReview, meeting, onDecided }: { item: MeetingAwaiting; canReview: boolean; meeting: Meeting; onDecided: (notice: MeetingNotice) => void }) {
   const styles = useStyles();
   const common = useCommonStyles();
-  const hintId = useId();
   const [open, setOpen] = useState<DecisionButton | null>(null);
   const buttons = awaitingButtons(item, canReview);
-  const refusals = [...new Set(buttons.flatMap((button) => (button.disabledReason === null ? [] : [button.disabledReason])))];
-  const hintOf = (button: DecisionButton): string | undefined => (button.disabledReason === null ? undefined : `${hintId}-${String(refusals.indexOf(button.disabledReason))}`);
   const name = `action ${item.label}`;
   const completed = item.completedBy === null && item.completedAt === null ? 'Not recorded' : `${item.completedBy?.displayName ?? 'Someone'}${item.completedAt === null ? '' : `, ${ukDateTime(item.completedAt)}`}`;
   return (
@@ -69,27 +65,7 @@ function AwaitingItem({ item, canReview, meeting, onDecided }: { item: MeetingAw
           </>
         )}
       </dl>
-      <div className={styles.buttons} role="group" aria-label={`Decision on ${name}`}>
-        {buttons.map((button) => (
-          <Button
-            key={button.decision}
-            appearance={button.decision === 'assure' ? 'primary' : 'secondary'}
-            disabledFocusable={button.disabledReason !== null}
-            aria-describedby={hintOf(button)}
-            onClick={() => {
-              setOpen(button);
-            }}
-          >
-            {button.label}
-            <span className={common.visuallyHidden}>{` ${name}`}</span>
-          </Button>
-        ))}
-      </div>
-      {refusals.map((text, index) => (
-        <p key={text} id={`${hintId}-${String(index)}`} className={mergeClasses(styles.hint, common.muted)}>
-          {text}
-        </p>
-      ))}
+      <DecisionButtons buttons={buttons} groupLabel={`Decision on ${name}`} nameSuffix={name} onPick={setOpen} />
       {open !== null && (
         <DecisionDialog
           actionId={item.actionId}
