@@ -12,15 +12,17 @@ function exchange(body: Record<string, unknown>) {
   return { request: { body, headers: {}, method: 'POST' }, response };
 }
 
-async function connectorOfTurn(adapter: ReturnType<typeof createCloudAdapter>, serviceUrl: string): Promise<unknown> {
+async function turnState(adapter: ReturnType<typeof createCloudAdapter>, serviceUrl: string, key: symbol): Promise<unknown> {
   let seen: unknown = null;
   const { request, response } = exchange({ ...messageActivity(DEMO_USER, 'help', { serviceUrl }), type: 'event', name: 'probe' });
   await adapter.process(request, response, (context: TurnContext) => {
-    seen = context.turnState.get(adapter.ConnectorClientKey);
+    seen = context.turnState.get(key);
     return Promise.resolve();
   });
   return seen;
 }
+
+const connectorOfTurn = (adapter: ReturnType<typeof createCloudAdapter>, serviceUrl: string) => turnState(adapter, serviceUrl, adapter.ConnectorClientKey);
 
 describe('createCloudAdapter', () => {
   it('reuses the connector client for inbound turns to the same service, and not across services', async () => {
@@ -31,6 +33,14 @@ describe('createCloudAdapter', () => {
     expect(first).not.toBeNull();
     expect(second).toBe(first);
     expect(elsewhere).not.toBe(first);
+  });
+
+  it('reuses the user token client across inbound turns instead of building one per turn', async () => {
+    const adapter = createCloudAdapter(null);
+    const first = await turnState(adapter, 'https://smba.trafficmanager.net/uk/', adapter.UserTokenClientKey);
+    const second = await turnState(adapter, 'https://smba.trafficmanager.net/emea/', adapter.UserTokenClientKey);
+    expect(first).not.toBeNull();
+    expect(second).toBe(first);
   });
 
   it('gives a proactive turn a client of its own (its retry policy is removed for pacing)', async () => {

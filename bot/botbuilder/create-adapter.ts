@@ -31,6 +31,7 @@ export function createCloudAdapter(identity: BotIdentity | null): CloudAdapter {
 
 type AuthenticateResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 type ConnectorClient = Awaited<ReturnType<NonNullable<AuthenticateResult['connectorFactory']>['create']>>;
+type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
 
 /** Service URLs are a handful per region; this only bounds the map if something odd arrives. */
 const MAX_REUSED_CONNECTORS = 64;
@@ -45,6 +46,18 @@ const MAX_REUSED_CONNECTORS = 64;
  */
 class ReusedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly connectors = new Map<string, Promise<ConnectorClient>>();
+  private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  /**
+   * CloudAdapter also builds a UserTokenClient (another credentials object and HTTP pipeline)
+   * for every turn (cloudAdapterBase.js processActivity), though only OAuth sign-in cards use it
+   * and we have none. One per bot app id serves every turn: it holds no per-turn state.
+   */
+  override createUserTokenClient(...args: Parameters<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>): Promise<UserTokenClient> {
+    const [claims] = args;
+    const key = claims.getClaimValue('appid') ?? claims.getClaimValue('azp') ?? '';
+    return this.remember(this.tokenClients, key, () => super.createUserTokenClient(...args));
+  }
 
   override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>): Promise<AuthenticateResult> {
     const result = await super.authenticateRequest(...args);
@@ -59,14 +72,18 @@ class ReusedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentica
   }
 
   private reuse(key: string, create: () => Promise<ConnectorClient>): Promise<ConnectorClient> {
-    const known = this.connectors.get(key);
+    return this.remember(this.connectors, key, create);
+  }
+
+  private remember<T>(made: Map<string, Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
+    const known = made.get(key);
     if (known !== undefined) return known;
-    if (this.connectors.size >= MAX_REUSED_CONNECTORS) this.connectors.clear();
-    const made = create();
-    this.connectors.set(key, made);
+    if (made.size >= MAX_REUSED_CONNECTORS) made.clear();
+    const building = create();
+    made.set(key, building);
     // A failed build (a token endpoint down) must not be remembered.
-    made.catch(() => this.connectors.delete(key));
-    return made;
+    building.catch(() => made.delete(key));
+    return building;
   }
 }
 
