@@ -1,14 +1,10 @@
-import { boardPaperRows } from '../../core/export/board-paper.js';
-import { boardPaperHtml } from '../../core/export/board-paper-html.js';
-import { type BoardPaperLayout, rowCount } from '../../core/export/board-paper-layout.js';
 import type { PaperKind } from '../../core/export/paper-file.js';
 import { summarisePlan } from '../../core/plan/summarise-plan.js';
 import { treeToDraft } from '../../core/plan/tree-to-draft.js';
 import type { PlanTree, Update } from '../../core/model/index.js';
 import { todayIn } from '../../app/clock.js';
+import { planPaper, writePaper } from '../../app/board-papers.js';
 import type { App } from '../../app/compose.js';
-import { writeBoardPaperDocx } from '../../edge/files/write-board-paper-docx.js';
-import { writeBoardPaperXlsx } from '../../edge/files/write-board-paper-xlsx.js';
 import { CliError } from '../cli-error.js';
 import { formatPlanList, formatPlanReport } from '../format-plan.js';
 import type { Io } from '../io.js';
@@ -32,12 +28,6 @@ export async function showCommand(app: App, io: Io, options: { plan: string; jso
 /** Where `export` sends the plan: stdout as JSON, or a board paper written to a file. */
 export type ExportTarget = { kind: 'json' } | { kind: PaperKind; file: string };
 
-const WRITERS: Readonly<Record<PaperKind, (layout: BoardPaperLayout, app: App) => Promise<Uint8Array | string>>> = {
-  xlsx: (layout) => writeBoardPaperXlsx(layout),
-  docx: (layout, app) => writeBoardPaperDocx(layout, { created: app.clock.now() }),
-  html: (layout) => Promise.resolve(boardPaperHtml(layout)),
-};
-
 /**
  * `export <plan> --json`: the import shape, so the output imports back as the same plan.
  * `export <plan> --xlsx|--docx|--html <file>`: the board paper, one layout in three formats,
@@ -46,22 +36,26 @@ const WRITERS: Readonly<Record<PaperKind, (layout: BoardPaperLayout, app: App) =
 export async function exportCommand(app: App, io: Io, options: { plan: string; target: ExportTarget }): Promise<number> {
   const { target } = options;
   const tree = await loadTree(app, options.plan);
-  const updates = await loadUpdates(app, tree);
   if (target.kind === 'json') {
-    io.out(JSON.stringify(treeToDraft(tree, updates), null, 2));
+    io.out(JSON.stringify(treeToDraft(tree, await updatesByAction(app, tree)), null, 2));
     return 0;
   }
-  const layout = boardPaperRows(tree, [...updates.values()].flat(), todayIn(app.clock, app.config.TIME_ZONE));
-  await writeWholeFile(target.file, await WRITERS[target.kind](layout, app));
-  io.out(`Board paper for "${tree.plan.title}" (${String(rowCount(layout))} actions) written to ${target.file}`);
+  // The tab's download and this command write the same paper (app/board-papers.ts): the plan's
+  // actions, then its outcome measures when it has any.
+  const today = todayIn(app.clock, app.config.TIME_ZONE);
+  const paper = await planPaper(app.store, tree.plan.id, today);
+  if (paper === null) throw new CliError(`Plan ${tree.plan.id} disappeared while it was being read; try again.`);
+  const file = await writePaper(paper.layout, target.kind, paper.tree.plan, today, app.clock.now());
+  await writeWholeFile(target.file, file.bytes);
+  const actions = paper.tree.recommendations.reduce((sum, rec) => sum + rec.actions.length, 0);
+  io.out(`Board paper for "${paper.tree.plan.title}" (${String(actions)} actions) written to ${target.file}`);
   return 0;
 }
 
-async function loadUpdates(app: App, tree: PlanTree): Promise<Map<string, Update[]>> {
-  const updates = new Map<string, Update[]>();
-  for (const action of tree.recommendations.flatMap((r) => r.actions)) {
-    updates.set(action.id, await app.store.listUpdates(action.id));
-  }
+/** One read of the plan's updates, grouped by action (not one request per action). */
+async function updatesByAction(app: App, tree: PlanTree): Promise<Map<string, Update[]>> {
+  const updates = new Map<string, Update[]>(tree.recommendations.flatMap((rec) => rec.actions.map((action) => [action.id, [] as Update[]])));
+  for (const update of await app.store.listPlanUpdates(tree.plan.id)) updates.get(update.actionId)?.push(update);
   return updates;
 }
 
