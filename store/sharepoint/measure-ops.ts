@@ -11,6 +11,7 @@ import { auditKeyOf, measureFields, measureOf, measureRevision } from './item-fi
 import type { ListClient, ListItem } from './lists/list-client.js';
 import type { Pacing } from './pacing.js';
 import { findPlanRecord } from './plan-writes.js';
+import { MEASURE_FIELD_NAMES } from '../../core/assurance/audit-text.js';
 
 /**
  * Impact measures: one item per measure, its values inside FtData in date order. Every write is
@@ -19,7 +20,6 @@ import { findPlanRecord } from './plan-writes.js';
  */
 
 /** The fields an entry compares, in the order people read them (as the SQLite store does). */
-const MEASURE_FIELD_NAMES = ['name', 'unit', 'target', 'direction', 'actionId'] as const satisfies readonly (keyof MeasureFields)[];
 
 const Expected = z.object({ id: z.string().min(1), version: z.number().int().positive() }).nullable();
 const Id = z.string().min(1);

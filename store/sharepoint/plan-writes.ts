@@ -8,6 +8,7 @@ import type { AuditStep } from './audited-write.js';
 import { actionFields, auditFields, planFields, planRecord, recommendationFields, updateFields, type PlanRecord } from './item-fields.js';
 import type { ListClient, ListWrite } from './lists/list-client.js';
 import { detachMeasures } from './measure-detach.js';
+import { importSummary } from '../../core/assurance/audit-text.js';
 
 interface Written {
   plan: Plan;
@@ -35,7 +36,7 @@ export async function savePlan(lists: ListClient, draftInput: unknown, options: 
   const counts = { recommendations: written.recs.length, actions: written.actions.length };
   // The plan's audit entry is written with the children, before the switch: the plan never
   // shows the new content without it, and if the switch fails the entry is never read (audit-trail.ts).
-  const audit = importAudit(written.plan, options, existing);
+  const audit = importAudit(written.plan, options, existing, importSummary(draft, existing !== null));
   const hidden = existing === null ? await lists.create('plans', planFields(written.plan, { generation, committed: false, ...counts })) : null;
   try {
     await writeAll(lists, [{ kind: 'create', list: 'audit', fields: auditFields(audit.entry, audit.link) }, ...childWrites(written, generation)]);
@@ -80,9 +81,9 @@ function build(draft: PlanDraft, options: SavePlanOptions, now: string, previous
 }
 
 /** One entry for the whole import: who, from where, and a sentence; the fields are in the plan itself. */
-function importAudit(plan: Plan, options: SavePlanOptions, existing: PlanRecord | null): AuditStep {
+function importAudit(plan: Plan, options: SavePlanOptions, existing: PlanRecord | null, defaultSummary: string): AuditStep {
   const by = { actor: options.actor ?? { aadObjectId: null, displayName: null }, source: options.source ?? 'import', summary: options.summary ?? null };
-  const summary = options.summary ?? (existing === null ? 'Plan created by import' : 'Plan replaced by import');
+  const summary = options.summary ?? defaultSummary;
   return auditStep(auditWriter(by), { planId: plan.id, entity: 'plan', entityId: plan.id, at: plan.updatedAt, changes: [], summary }, plan.version, existing?.auditKey ?? null);
 }
 

@@ -5,7 +5,8 @@ import { MeasureFields, MeasureValue, type Measure } from '../../core/model/inde
 import { StoreError } from '../store-error.js';
 import { auditChanges } from './audit-rows.js';
 import { changedByArg, idArg, instantArg, type ChangedByValue } from './arguments.js';
-import { findMeasure, MEASURE_FIELD_NAMES, measureFieldColumns, rowToMeasure, rowToMeasureValue } from './measure-rows.js';
+import { findMeasure, measureFieldColumns, rowToMeasure, rowToMeasureValue } from './measure-rows.js';
+import { MEASURE_FIELD_NAMES } from '../../core/assurance/audit-text.js';
 import type { Db } from './open-database.js';
 import { staleVersion } from './plan-edits.js';
 import { inWriteTransaction, sql } from './statements.js';

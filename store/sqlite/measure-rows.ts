@@ -4,7 +4,6 @@ import { sql } from './statements.js';
 import { parseRow, readJson, type Row } from './validate.js';
 
 /** The fields a measure states, in the order the audit trail lists them. */
-export const MEASURE_FIELD_NAMES = ['name', 'unit', 'target', 'direction', 'actionId'] as const satisfies readonly (keyof MeasureFields)[];
 
 export function measureFieldColumns(fields: MeasureFields): Record<string, unknown> {
   return { name: fields.name, unit: fields.unit, target: fields.target, direction: fields.direction, action_id: fields.actionId };

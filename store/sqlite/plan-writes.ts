@@ -12,6 +12,7 @@ import { RECOMMENDATION_FIELD_COLUMNS, recommendationFieldColumns } from './reco
 import { inWriteTransaction, sql } from './statements.js';
 import { insertUpdateRow } from './update-rows.js';
 import { canonicalInstant, parseInput } from './validate.js';
+import { importSummary } from '../../core/assurance/audit-text.js';
 
 const SaveOptions = z.object({
   replacePlanId: z.string().min(1).optional(),
@@ -59,7 +60,7 @@ export function savePlan(db: Db, draftInput: unknown, optionsInput: SavePlanOpti
     draft.recommendations.forEach((recommendation, position) => {
       insertRecommendation({ db, planId, now, author }, recommendation, position);
     });
-    const summary = options.summary ?? defaultSummary(draft, options.replacePlanId !== undefined);
+    const summary = options.summary ?? importSummary(draft, options.replacePlanId !== undefined);
     const by = { actor: author, source: options.source ?? 'import', meeting: null, summary };
     insertAuditRow(db, { planId, entity: 'plan', entityId: planId, at: now, by, changes: [] });
     return planId;
@@ -67,16 +68,6 @@ export function savePlan(db: Db, draftInput: unknown, optionsInput: SavePlanOpti
 }
 
 /** "Plan imported: 3 recommendations, 4 actions." — what the trail says when the caller gives no sentence. */
-function defaultSummary(draft: PlanDraft, replaced: boolean): string {
-  const actions = draft.recommendations.reduce((sum, recommendation) => sum + recommendation.actions.length, 0);
-  const counts = `${count(draft.recommendations.length, 'recommendation')}, ${count(actions, 'action')}`;
-  return replaced ? `Plan replaced by a new import: ${counts}.` : `Plan imported: ${counts}.`;
-}
-
-function count(n: number, noun: string): string {
-  return `${String(n)} ${noun}${n === 1 ? '' : 's'}`;
-}
-
 function planRowParams(planId: string, draft: PlanDraft, contentKey: string | null, now: string): Record<string, unknown> {
   return {
     id: planId,
