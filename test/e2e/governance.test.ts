@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -12,6 +11,7 @@ import { loadConfig } from '../../config/config.js';
 import { DEMO_EDITOR_ROLE } from '../../core/demo/demo-plan.js';
 import type { Action } from '../../core/model/index.js';
 import { startConnectorFake, type ConnectorFake } from '../fakes/connector/index.js';
+import { seriousViolations } from '../support/axe.js';
 import { launchChromium } from '../support/browser.js';
 import { freePort } from '../support/free-port.js';
 import type { PageGlobals } from '../support/page-globals.js';
@@ -28,7 +28,6 @@ import { executeActivity, reminderInputs } from '../support/teams-activities.js'
  * axe-core scans the meeting view in light and dark; screenshots go to test-output/e2e-governance/.
  */
 const SHOTS = resolve(import.meta.dirname, '../../test-output/e2e-governance');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const FORUM = 'Quality and Safety Committee';
 const ACTION_TEXT = 'Train team leaders in the Think Family approach';
 const EVIDENCE = `Training register: 14 of 15 team leaders trained (${String(Date.now())})`;
@@ -43,21 +42,6 @@ let page: Page;
 let action: Action;
 let today: string;
 let since: string;
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
-
-async function seriousViolations(target: Page): Promise<string[]> {
-  await target.addScriptTag({ path: AXE });
-  const violations = await target.evaluate(async () => {
-    const { axe, document } = globalThis as unknown as PageGlobals;
-    return (await axe.run(document)).violations as AxeViolation[];
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact ?? '?'}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

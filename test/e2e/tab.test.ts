@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -10,6 +9,7 @@ import { type RunningBot, startBot } from '../../app/start-bot.js';
 import { loadConfig } from '../../config/config.js';
 import type { Action } from '../../core/model/index.js';
 import { startConnectorFake, type ConnectorFake } from '../fakes/connector/index.js';
+import { seriousViolations } from '../support/axe.js';
 import { launchChromium } from '../support/browser.js';
 import { freePort } from '../support/free-port.js';
 import type { PageGlobals } from '../support/page-globals.js';
@@ -24,7 +24,6 @@ import { messageActivity } from '../support/teams-activities.js';
  * to test-output/e2e-tab/ for people to look at.
  */
 const SHOTS = resolve(import.meta.dirname, '../../test-output/e2e-tab');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const NOTE = `Re-audit booked with the records team; the sample is blocked on EPR access (${String(Date.now())})`;
 const OVERDUE_TEXT = 'Audit a sample of community caseloads';
 
@@ -35,22 +34,6 @@ let page: Page;
 let planId: string;
 let overdue: Action;
 let connector: ConnectorFake;
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
-
-/** Serious and critical findings of axe-core on the page as it is now. */
-async function seriousViolations(target: Page): Promise<string[]> {
-  await target.addScriptTag({ path: AXE });
-  const violations = await target.evaluate(async () => {
-    const { axe, document } = globalThis as unknown as PageGlobals;
-    return (await axe.run(document)).violations as AxeViolation[];
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact ?? '?'}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
