@@ -697,16 +697,9 @@ interface BicepParser {
 
 const TREE_SITTER_PACKAGES = ['web-tree-sitter', 'tree-sitter-bicep'];
 
-async function bicepParser(): Promise<BicepParser | null> {
-  const require = createRequire(import.meta.url);
-  let grammar: string;
-  try {
-    grammar = require.resolve('tree-sitter-bicep/tree-sitter-bicep.wasm');
-  } catch {
-    // Not installed: the caller says so and skips; nothing else is wrong.
-    return null;
-  }
-  // A variable keeps TypeScript from resolving the optional package at compile time.
+/** The grammar check is part of npm test: both packages are devDependencies, so a missing one fails here. */
+async function bicepParser(): Promise<BicepParser> {
+  const grammar = createRequire(import.meta.url).resolve('tree-sitter-bicep/tree-sitter-bicep.wasm');
   const specifier = TREE_SITTER_PACKAGES[0] ?? '';
   const loaded: unknown = await import(specifier);
   if (!isRecord(loaded) || typeof loaded.Parser !== 'function' || typeof loaded.Language !== 'function') throw new Error('web-tree-sitter has an unexpected shape');
@@ -770,12 +763,9 @@ function isReference(node: SyntaxNode): boolean {
 
 describe('infra: Bicep parsed with a Bicep grammar', async () => {
   const parser = await bicepParser();
-  if (parser === null) {
-    console.warn(`infra.test.ts: Bicep grammar checks skipped — add the devDependencies ${TREE_SITTER_PACKAGES.join(' and ')} to run them.`);
-  }
-  const trees = parser === null ? [] : BICEP_FILES.map((file) => ({ file, root: parser.parse(read(file))?.rootNode ?? null }));
+  const trees = BICEP_FILES.map((file) => ({ file, root: parser.parse(read(file))?.rootNode ?? null }));
 
-  it.skipIf(parser === null)('every file parses, with nothing missing and nothing left over', () => {
+  it('every file parses, with nothing missing and nothing left over', () => {
     const problems: string[] = [];
     for (const { file, root } of trees) {
       if (root === null) problems.push(`${file}: not parsed`);
@@ -786,7 +776,7 @@ describe('infra: Bicep parsed with a Bicep grammar', async () => {
     expect(problems).toEqual([]);
   });
 
-  it.skipIf(parser === null)('every name used is declared, and every function called is Bicep\'s', () => {
+  it('every name used is declared, and every function called is Bicep\'s', () => {
     const problems: string[] = [];
     for (const { file, root } of trees) {
       if (root === null) continue;
@@ -801,8 +791,8 @@ describe('infra: Bicep parsed with a Bicep grammar', async () => {
     expect(problems).toEqual([]);
   });
 
-  it.skipIf(parser === null)('the checks can fail: a typo and a broken line are caught', () => {
-    const root = parser?.parse("param a string\nvar b = toUpper(aa)\nvar c = uniqString(a)\nparam d string = \n")?.rootNode;
+  it('the checks can fail: a typo and a broken line are caught', () => {
+    const root = parser.parse("param a string\nvar b = toUpper(aa)\nvar c = uniqString(a)\nparam d string = \n")?.rootNode;
     expect(root).toBeDefined();
     if (!root) return;
     const names = declaredNames(root);
