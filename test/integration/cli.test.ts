@@ -107,8 +107,10 @@ describe('followthrough show and export', () => {
 describe('followthrough check', () => {
   const seed003 = seedFiles().find((seed) => seed.id === '003');
 
-  it.skipIf(seed003 === undefined)('seed 003 (the wrong plan on the case): its unled and undated actions are errors, exit 1', async () => {
-    await run('import', seed003?.path ?? '');
+  it('seed 003 (the wrong plan on the case): its unled and undated actions are errors, exit 1', async () => {
+    // The seeds sit beside the repository (README); their absence is a failure, not a skip.
+    if (seed003 === undefined) throw new Error('seed 003 not found in ../shared/seeds');
+    await run('import', seed003.path);
     const result = await run('check', 'StEIS Reference: 2017/15440');
     expect(result.code).toBe(1);
     expect(result.err).toBe('');
